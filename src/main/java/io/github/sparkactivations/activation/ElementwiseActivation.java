@@ -9,7 +9,10 @@ package io.github.sparkactivations.activation;
  * f'; -0.0 compares equal to 0.0 in every branch; the derivative at a kink follows current PyTorch;
  * every finite input is evaluated within 1e-12 relative of the correctly rounded result.
  */
-public non-sealed interface ElementwiseActivation extends Activation {
+public sealed interface ElementwiseActivation extends Activation
+    permits BinaryStep, BipolarStep, Sigmoid, BipolarSigmoid, Tanh, Relu, LeakyRelu, Prelu, Elu, Selu, Celu,
+    HardSigmoid, HardSigmoidPytorch, HardSwish, Gelu, Mish, Swish, Silu, Softplus, Softsign,
+    ThresholdedRelu, Relu6, Hardtanh, LogSigmoid, Tanhshrink, Softshrink, Hardshrink, Shrink {
 
   /** f(x). */
   double value(double x);

@@ -7,7 +7,8 @@ package io.github.sparkactivations.activation;
  * <p>Special rows follow {@code activation-spec.md} C7/C8: any NaN gives a NaN row; one dominant
  * infinity gives its limit (a one-hot row); an empty row gives an empty row.
  */
-public non-sealed interface RowwiseActivation extends Activation {
+public sealed interface RowwiseActivation extends Activation
+    permits Softmax, LogSoftmax, Softmin, Hardmax {
 
   /**
    * {@code out = f(in)} over the first {@code in.length} entries; {@code in} and {@code out} may be the

@@ -1,0 +1,394 @@
+package io.github.sparkactivations.activation;
+
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.function.Function;
+
+/**
+ * The registry of every activation: parses spec strings and lists the canonical names.
+ *
+ * <p>Spec syntax: {@code name} or {@code name(key=value, key=value, ...)}. Names, keys and enumerated
+ * values are case-insensitive ({@link Locale#ROOT}); spaces are allowed around every token; numeric
+ * values are Java double literals ({@link Double#parseDouble}); omitted parameters take their
+ * defaults; {@code name()} equals {@code name}. Seed aliases such as {@code logistic} or
+ * {@code binary_sigmoid} map to their canonical names (see {@link #aliases()}). Every activation's
+ * {@link Activation#spec()} parses back to an equal object:
+ *
+ * <pre>{@code
+ * ElementwiseActivation elu = Activations.parseElementwise("ELU(alpha = 0.5)");
+ * elu.spec();                                   // "elu(alpha=0.5)"
+ * Activations.parse(elu.spec()).equals(elu);    // true
+ * }</pre>
+ *
+ * <p>Every problem is an {@link IllegalArgumentException} that names it and lists what is allowed: an
+ * unknown name (with all valid names and the closest one), an unknown or repeated key (with the keys
+ * of that activation), a value that is not a number or is NaN, infinite or out of range (with the
+ * parameter, the value and the allowed range), or a malformed spec (with the position).
+ */
+public final class Activations {
+
+  /** A parameter of the grammar: its key, default, and the allowed values for an enumerated one. */
+  private record Param(String key, Object defaultValue, List<String> choices) {
+    boolean numeric() {
+      return choices == null;
+    }
+  }
+
+  /** One registry row: canonical name, kind, parameters in spec order, and the constructor. */
+  private record Entry(String name, boolean rowwise, List<Param> params, Function<Object[], Activation> factory) {}
+
+  private static final Map<String, Entry> ENTRIES = new LinkedHashMap<>();
+  private static final Map<String, String> ALIASES;
+
+  static {
+    add(BinaryStep.NAME, a -> new BinaryStep(d(a[0])), num("threshold", BinaryStep.DEFAULT_THRESHOLD));
+    add(BipolarStep.NAME, a -> new BipolarStep(d(a[0])), num("threshold", BipolarStep.DEFAULT_THRESHOLD));
+    add(Sigmoid.NAME, a -> new Sigmoid(d(a[0])), num("lambda", Sigmoid.DEFAULT_LAMBDA));
+    add(BipolarSigmoid.NAME, a -> new BipolarSigmoid(d(a[0])), num("lambda", BipolarSigmoid.DEFAULT_LAMBDA));
+    add(Tanh.NAME, a -> new Tanh());
+    add(Relu.NAME, a -> new Relu());
+    add(LeakyRelu.NAME, a -> new LeakyRelu(d(a[0])), num("alpha", LeakyRelu.DEFAULT_ALPHA));
+    add(Prelu.NAME, a -> new Prelu(d(a[0])), num("slope", Prelu.DEFAULT_SLOPE));
+    add(Elu.NAME, a -> new Elu(d(a[0])), num("alpha", Elu.DEFAULT_ALPHA));
+    add(Selu.NAME, a -> new Selu(d(a[0]), d(a[1])),
+        num("alpha", Selu.DEFAULT_ALPHA), num("gamma", Selu.DEFAULT_GAMMA));
+    add(Celu.NAME, a -> new Celu(d(a[0])), num("alpha", Celu.DEFAULT_ALPHA));
+    add(HardSigmoid.NAME, a -> new HardSigmoid(d(a[0]), d(a[1])),
+        num("alpha", HardSigmoid.DEFAULT_ALPHA), num("beta", HardSigmoid.DEFAULT_BETA));
+    add(HardSigmoidPytorch.NAME, a -> new HardSigmoidPytorch());
+    add(HardSwish.NAME, a -> new HardSwish());
+    add(Gelu.NAME, a -> new Gelu(Gelu.Approximate.valueOf(((String) a[0]).toUpperCase(Locale.ROOT))),
+        new Param("approximate", Gelu.DEFAULT_APPROXIMATE.key(), List.of("none", "tanh")));
+    add(Mish.NAME, a -> new Mish());
+    add(Swish.NAME, a -> new Swish(d(a[0])), num("alpha", Swish.DEFAULT_ALPHA));
+    add(Silu.NAME, a -> new Silu());
+    add(Softplus.NAME, a -> new Softplus(d(a[0])), num("beta", Softplus.DEFAULT_BETA));
+    add(Softsign.NAME, a -> new Softsign());
+    add(ThresholdedRelu.NAME, a -> new ThresholdedRelu(d(a[0])), num("alpha", ThresholdedRelu.DEFAULT_ALPHA));
+    add(Relu6.NAME, a -> new Relu6());
+    add(Hardtanh.NAME, a -> new Hardtanh(d(a[0]), d(a[1])),
+        num("min", Hardtanh.DEFAULT_MIN), num("max", Hardtanh.DEFAULT_MAX));
+    add(LogSigmoid.NAME, a -> new LogSigmoid());
+    add(Tanhshrink.NAME, a -> new Tanhshrink());
+    add(Softshrink.NAME, a -> new Softshrink(d(a[0])), num("lambd", Softshrink.DEFAULT_LAMBD));
+    add(Hardshrink.NAME, a -> new Hardshrink(d(a[0])), num("lambd", Hardshrink.DEFAULT_LAMBD));
+    add(Shrink.NAME, a -> new Shrink(d(a[0]), d(a[1])),
+        num("lambd", Shrink.DEFAULT_LAMBD), num("bias", Shrink.DEFAULT_BIAS));
+    addRowwise(Softmax.NAME, a -> new Softmax());
+    addRowwise(LogSoftmax.NAME, a -> new LogSoftmax());
+    addRowwise(Softmin.NAME, a -> new Softmin());
+    addRowwise(Hardmax.NAME, a -> new Hardmax());
+
+    Map<String, String> aliases = new LinkedHashMap<>();
+    aliases.put("binary_sigmoid", Sigmoid.NAME);
+    aliases.put("logistic", Sigmoid.NAME);
+    aliases.put("heaviside", BinaryStep.NAME);
+    aliases.put("step", BinaryStep.NAME);
+    aliases.put("leakyrelu", LeakyRelu.NAME);
+    aliases.put("hardswish", HardSwish.NAME);
+    aliases.put("hardsigmoid", HardSigmoid.NAME);
+    aliases.put("logsigmoid", LogSigmoid.NAME);
+    aliases.put("logsoftmax", LogSoftmax.NAME);
+    aliases.put("hard_tanh", Hardtanh.NAME);
+    aliases.put("soft_sign", Softsign.NAME);
+    ALIASES = Collections.unmodifiableMap(aliases);
+  }
+
+  private static final List<String> NAMES = List.copyOf(ENTRIES.keySet());
+  private static final List<String> ELEMENTWISE_NAMES =
+      ENTRIES.values().stream().filter(e -> !e.rowwise()).map(Entry::name).toList();
+  private static final List<String> ROWWISE_NAMES =
+      ENTRIES.values().stream().filter(Entry::rowwise).map(Entry::name).toList();
+
+  private Activations() {}
+
+  /**
+   * The activation a spec string describes, e.g. {@code "relu"}, {@code "leaky_relu(alpha=0.2)"},
+   * {@code "gelu(approximate=tanh)"}, {@code "softmax"}.
+   *
+   * @throws IllegalArgumentException if {@code spec} is null or malformed, names no activation, has an
+   *     unknown or repeated key, or a value that is not a number, not finite, or out of range; the
+   *     message names the problem and lists what is allowed
+   */
+  public static Activation parse(String spec) {
+    return new Parser(spec).parse();
+  }
+
+  /**
+   * Like {@link #parse}, for an elementwise activation.
+   *
+   * @throws IllegalArgumentException as {@link #parse}, or if the spec names a row-wise activation
+   *     (softmax, log_softmax, softmin, hardmax)
+   */
+  public static ElementwiseActivation parseElementwise(String spec) {
+    Activation a = parse(spec);
+    if (a instanceof ElementwiseActivation e) {
+      return e;
+    }
+    throw new IllegalArgumentException(a.name() + " is a row-wise activation (it maps a whole row at once) "
+        + "but an elementwise one is required here; elementwise activations: " + String.join(", ", ELEMENTWISE_NAMES));
+  }
+
+  /**
+   * Like {@link #parse}, for a row-wise activation.
+   *
+   * @throws IllegalArgumentException as {@link #parse}, or if the spec names an elementwise activation
+   */
+  public static RowwiseActivation parseRowwise(String spec) {
+    Activation a = parse(spec);
+    if (a instanceof RowwiseActivation r) {
+      return r;
+    }
+    throw new IllegalArgumentException(a.name() + " is an elementwise activation (it maps each entry on its own) "
+        + "but a row-wise one is required here; row-wise activations: " + String.join(", ", ROWWISE_NAMES));
+  }
+
+  /** Every canonical name, elementwise first, in the order of the project's activation table. */
+  public static List<String> names() {
+    return NAMES;
+  }
+
+  /** The canonical names of the elementwise activations, in table order. */
+  public static List<String> elementwiseNames() {
+    return ELEMENTWISE_NAMES;
+  }
+
+  /** The canonical names of the row-wise activations: softmax, log_softmax, softmin, hardmax. */
+  public static List<String> rowwiseNames() {
+    return ROWWISE_NAMES;
+  }
+
+  /** Alias → canonical name, e.g. {@code logistic → sigmoid} (unmodifiable). */
+  public static Map<String, String> aliases() {
+    return ALIASES;
+  }
+
+  // ---------------------------------------------------------------- registry construction
+
+  private static Param num(String key, double defaultValue) {
+    return new Param(key, defaultValue, null);
+  }
+
+  private static double d(Object o) {
+    return (Double) o;
+  }
+
+  private static void add(String name, Function<Object[], Activation> factory, Param... params) {
+    ENTRIES.put(name, new Entry(name, false, List.of(params), factory));
+  }
+
+  private static void addRowwise(String name, Function<Object[], Activation> factory) {
+    ENTRIES.put(name, new Entry(name, true, List.of(), factory));
+  }
+
+  // ---------------------------------------------------------------- parsing
+
+  /** A single-use recursive-descent parser over one spec string, reporting positions (0-based). */
+  private static final class Parser {
+    private static final String SYNTAX = "expected name or name(key=value, ...)";
+    private final String text;
+    private int pos;
+
+    Parser(String text) {
+      if (text == null) {
+        throw new IllegalArgumentException("activation spec must not be null; " + SYNTAX
+            + " with name one of: " + String.join(", ", NAMES));
+      }
+      this.text = text;
+    }
+
+    Activation parse() {
+      skipSpaces();
+      int nameStart = pos;
+      String rawName = identifier();
+      if (rawName.isEmpty()) {
+        throw malformed(atEnd() ? "missing activation name" : "unexpected '" + text.charAt(pos) + "'");
+      }
+      String lower = rawName.toLowerCase(Locale.ROOT);
+      Entry entry = ENTRIES.get(ALIASES.getOrDefault(lower, lower));
+      if (entry == null) {
+        throw unknownName(rawName, nameStart);
+      }
+      Object[] values = new Object[entry.params().size()];
+      boolean[] given = new boolean[values.length];
+      for (int i = 0; i < values.length; i++) {
+        values[i] = entry.params().get(i).defaultValue();
+      }
+      skipSpaces();
+      if (!atEnd() && text.charAt(pos) == '(') {
+        pos++;
+        skipSpaces();
+        if (!atEnd() && text.charAt(pos) == ')') {
+          pos++;
+        } else {
+          while (true) {
+            parseAssignment(entry, values, given);
+            skipSpaces();
+            if (atEnd()) {
+              throw malformed("missing ')'");
+            }
+            char c = text.charAt(pos++);
+            if (c == ')') {
+              break;
+            }
+            if (c != ',') {
+              throw malformed(pos - 1, "expected ',' or ')' but found '" + c + "'");
+            }
+          }
+        }
+        skipSpaces();
+      }
+      if (!atEnd()) {
+        throw malformed("unexpected '" + text.charAt(pos) + "' after the activation");
+      }
+      return entry.factory().apply(values);
+    }
+
+    private void parseAssignment(Entry entry, Object[] values, boolean[] given) {
+      skipSpaces();
+      int keyStart = pos;
+      String rawKey = identifier();
+      if (rawKey.isEmpty()) {
+        throw malformed(atEnd() ? "missing parameter name" : "expected a parameter name but found '" + text.charAt(pos) + "'");
+      }
+      String key = rawKey.toLowerCase(Locale.ROOT);
+      int index = -1;
+      for (int i = 0; i < entry.params().size(); i++) {
+        if (entry.params().get(i).key().equals(key)) {
+          index = i;
+        }
+      }
+      if (index < 0) {
+        String allowed = entry.params().isEmpty()
+            ? entry.name() + " takes no parameters"
+            : "allowed: " + String.join(", ", entry.params().stream().map(Param::key).toList());
+        throw new IllegalArgumentException(entry.name() + ": unknown parameter '" + rawKey + "' at position "
+            + keyStart + " of '" + text + "'; " + allowed);
+      }
+      if (given[index]) {
+        throw new IllegalArgumentException(entry.name() + ": parameter '" + key + "' is given twice in '" + text + "'");
+      }
+      given[index] = true;
+      skipSpaces();
+      if (atEnd() || text.charAt(pos) != '=') {
+        throw malformed("expected '=' after '" + rawKey + "'");
+      }
+      pos++;
+      skipSpaces();
+      int valueStart = pos;
+      while (!atEnd() && text.charAt(pos) != ',' && text.charAt(pos) != ')') {
+        pos++;
+      }
+      String raw = text.substring(valueStart, pos).trim();
+      if (raw.isEmpty()) {
+        throw malformed(valueStart, "missing value for '" + key + "'");
+      }
+      Param p = entry.params().get(index);
+      if (p.numeric()) {
+        double v;
+        try {
+          v = Double.parseDouble(raw);
+        } catch (NumberFormatException e) {
+          throw new IllegalArgumentException(entry.name() + ": " + key + " must be a number (a Java double literal) but was '"
+              + raw + "' at position " + valueStart + " of '" + text + "'");
+        }
+        values[index] = v;
+      } else {
+        String v = raw.toLowerCase(Locale.ROOT);
+        if (!p.choices().contains(v)) {
+          throw new IllegalArgumentException(entry.name() + ": " + key + " must be one of "
+              + String.join(", ", p.choices()) + " but was '" + raw + "'");
+        }
+        values[index] = v;
+      }
+    }
+
+    /** Letters, digits and '_' from the current position (possibly empty). */
+    private String identifier() {
+      int start = pos;
+      while (!atEnd()) {
+        char c = text.charAt(pos);
+        if (c == '_' || (c < 128 && Character.isLetterOrDigit(c))) {
+          pos++;
+        } else {
+          break;
+        }
+      }
+      return text.substring(start, pos);
+    }
+
+    private void skipSpaces() {
+      while (!atEnd() && Character.isWhitespace(text.charAt(pos))) {
+        pos++;
+      }
+    }
+
+    private boolean atEnd() {
+      return pos >= text.length();
+    }
+
+    private IllegalArgumentException malformed(String what) {
+      return malformed(pos, what);
+    }
+
+    private IllegalArgumentException malformed(int at, String what) {
+      return new IllegalArgumentException("malformed activation spec '" + text + "': " + what + " at position "
+          + at + "; " + SYNTAX + ", e.g. relu, leaky_relu(alpha=0.01), gelu(approximate=tanh)");
+    }
+
+    private IllegalArgumentException unknownName(String rawName, int at) {
+      String lower = rawName.toLowerCase(Locale.ROOT);
+      String best = null;
+      int bestDistance = Integer.MAX_VALUE;
+      List<String> candidates = new ArrayList<>(NAMES);
+      candidates.addAll(ALIASES.keySet());
+      for (String c : candidates) {
+        int dist = editDistance(lower, c);
+        if (dist < bestDistance) {
+          bestDistance = dist;
+          best = c;
+        }
+      }
+      String suggestion = best != null && bestDistance <= Math.max(2, lower.length() / 3)
+          ? " (did you mean '" + ALIASES.getOrDefault(best, best) + "'?)"
+          : "";
+      return new IllegalArgumentException("unknown activation '" + rawName + "'" + suggestion
+          + "; valid names: " + String.join(", ", NAMES) + "; aliases: " + aliasList());
+    }
+  }
+
+  private static String aliasList() {
+    StringBuilder sb = new StringBuilder();
+    for (Map.Entry<String, String> e : ALIASES.entrySet()) {
+      if (sb.length() > 0) {
+        sb.append(", ");
+      }
+      sb.append(e.getKey()).append(" -> ").append(e.getValue());
+    }
+    return sb.toString();
+  }
+
+  /** Levenshtein distance, for the "did you mean" hint. */
+  private static int editDistance(String a, String b) {
+    int[] prev = new int[b.length() + 1];
+    int[] cur = new int[b.length() + 1];
+    for (int j = 0; j <= b.length(); j++) {
+      prev[j] = j;
+    }
+    for (int i = 1; i <= a.length(); i++) {
+      cur[0] = i;
+      for (int j = 1; j <= b.length(); j++) {
+        int cost = a.charAt(i - 1) == b.charAt(j - 1) ? 0 : 1;
+        cur[j] = Math.min(Math.min(cur[j - 1] + 1, prev[j] + 1), prev[j - 1] + cost);
+      }
+      int[] t = prev;
+      prev = cur;
+      cur = t;
+    }
+    return prev[b.length()];
+  }
+}

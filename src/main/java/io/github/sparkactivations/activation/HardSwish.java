@@ -1,0 +1,76 @@
+package io.github.sparkactivations.activation;
+
+import java.util.Map;
+
+/**
+ * The hard swish of MobileNetV3 (Howard et al., "Searching for MobileNetV3", 2019): x·relu6(x + 3)/6.
+ *
+ * <pre>
+ *   f(x)  = 0 if x ≤ −3, x if x ≥ 3, else x·(x + 3)/6
+ *   f'(x) = 0 if x ≤ −3, 1 if x ≥ 3, else (2x + 3)/6      (0 at −3 and 1 at +3, as PyTorch ≥ 2.7)
+ * </pre>
+ *
+ * <p>Range [−0.375, ∞) (minimum at x = −1.5); f(0) = 0 (sparse-safe); f(−0.0) = −0.0. The derivative
+ * on (−3, 3) is computed as (2x + 3)/6, which is exact before the division near its zero at −1.5
+ * (x/3 + ½ would cancel). NaN gives NaN (value and derivative); f(+∞) = +∞ and f(−∞) = 0 (the
+ * framework formula x·gate gives −∞·0 = NaN there).
+ */
+public record HardSwish() implements ElementwiseActivation {
+
+  /** Canonical name: {@value}. */
+  public static final String NAME = "hard_swish";
+
+  @Override
+  public String name() {
+    return NAME;
+  }
+
+  @Override
+  public Map<String, Object> params() {
+    return Map.of();
+  }
+
+  @Override
+  public String spec() {
+    return NAME;
+  }
+
+  @Override
+  public String toString() {
+    return NAME;
+  }
+
+  /** Always true: f(0) = 0. */
+  @Override
+  public boolean preservesZero() {
+    return true;
+  }
+
+  @Override
+  public double value(double x) {
+    if (x != x) {
+      return x;
+    }
+    if (x <= -3.0) {
+      return 0.0;
+    }
+    if (x >= 3.0) {
+      return x;
+    }
+    return x * (x + 3.0) / 6.0;
+  }
+
+  @Override
+  public double derivative(double x) {
+    if (x != x) {
+      return x;
+    }
+    if (x <= -3.0) {
+      return 0.0;
+    }
+    if (x >= 3.0) {
+      return 1.0;
+    }
+    return (2.0 * x + 3.0) / 6.0;
+  }
+}

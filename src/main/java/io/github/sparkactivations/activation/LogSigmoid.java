@@ -1,0 +1,61 @@
+package io.github.sparkactivations.activation;
+
+import java.util.Map;
+
+/**
+ * The logarithm of the logistic sigmoid, −softplus(−x).
+ *
+ * <pre>
+ *   f(x)  = ln σ(x) = −ln(1 + e^(−x))
+ *   f'(x) = σ(−x)
+ * </pre>
+ *
+ * <p>Range (−∞, 0); f(0) = −ln 2, not sparse-safe; f'(0) = ½. Evaluated as −log1p(e^{−x}) for x ≥ 0
+ * and x − log1p(eˣ) otherwise (the PyTorch kernel's min(x,0) − log1p(e^{−|x|})), never log(sigmoid(x)),
+ * which gives 0 for x > 36.7 and −∞ for x < −745. NaN gives NaN; f(+∞) = −0.0 (the value approaches 0
+ * from below), f(−∞) = −∞; f'(+∞) = 0, f'(−∞) = 1.
+ */
+public record LogSigmoid() implements ElementwiseActivation {
+
+  /** Canonical name: {@value}. */
+  public static final String NAME = "log_sigmoid";
+
+  @Override
+  public String name() {
+    return NAME;
+  }
+
+  @Override
+  public Map<String, Object> params() {
+    return Map.of();
+  }
+
+  @Override
+  public String spec() {
+    return NAME;
+  }
+
+  @Override
+  public String toString() {
+    return NAME;
+  }
+
+  /** Always false: f(0) = −ln 2. */
+  @Override
+  public boolean preservesZero() {
+    return false;
+  }
+
+  @Override
+  public double value(double x) {
+    if (x >= 0) {
+      return -Math.log1p(Math.exp(-x));
+    }
+    return x - Math.log1p(Math.exp(x)); // NaN stays NaN
+  }
+
+  @Override
+  public double derivative(double x) {
+    return Numerics.sigmoid(-x);
+  }
+}

@@ -1,0 +1,65 @@
+package io.github.sparkactivations.activation;
+
+import java.util.Map;
+
+/**
+ * Mish (Misra, "Mish: A Self Regularized Non-Monotonic Activation Function", 2019).
+ *
+ * <pre>
+ *   f(x)  = x·tanh(softplus(x)),   softplus(x) = ln(1 + eˣ)
+ *   f'(x) = tanh(sp) + x·σ(x)·sech²(sp),   sp = softplus(x)
+ * </pre>
+ *
+ * <p>Range [−0.30884341301725041, ∞) (minimum at x = −1.1924312145154952); f(0) = 0 (sparse-safe);
+ * f(−0.0) = −0.0. Softplus is max(x,0) + log1p(e^{−|x|}) and sech² is evaluated without cancellation.
+ * NaN gives NaN; f(+∞) = +∞, f(−∞) = 0 (the limit; frameworks compute −∞·0 = NaN); f'(+∞) = 1,
+ * f'(−∞) = 0.
+ */
+public record Mish() implements ElementwiseActivation {
+
+  /** Canonical name: {@value}. */
+  public static final String NAME = "mish";
+
+  @Override
+  public String name() {
+    return NAME;
+  }
+
+  @Override
+  public Map<String, Object> params() {
+    return Map.of();
+  }
+
+  @Override
+  public String spec() {
+    return NAME;
+  }
+
+  @Override
+  public String toString() {
+    return NAME;
+  }
+
+  /** Always true: f(0) = 0. */
+  @Override
+  public boolean preservesZero() {
+    return true;
+  }
+
+  @Override
+  public double value(double x) {
+    if (x == Double.NEGATIVE_INFINITY) {
+      return 0.0;
+    }
+    return x * Math.tanh(Numerics.softplus(x));
+  }
+
+  @Override
+  public double derivative(double x) {
+    if (Double.isInfinite(x)) {
+      return x > 0 ? 1.0 : 0.0;
+    }
+    double sp = Numerics.softplus(x);
+    return Math.tanh(sp) + x * Numerics.sigmoid(x) * Numerics.sech2(sp);
+  }
+}

@@ -1,0 +1,183 @@
+package io.github.sparkactivations.activation;
+
+/**
+ * Shared numerical kernels of the activation core: the overflow-free logistic sigmoid, softplus,
+ * sech², and the complementary error function / normal CDF needed by the exact GELU. Package-private:
+ * the public surface is the activation classes.
+ *
+ * <p>Every routine here propagates NaN and is accurate to a few ulp over the whole double range
+ * (see {@code activation-spec.md} §7).
+ */
+final class Numerics {
+
+  /** 1/√2, correctly rounded. */
+  static final double INV_SQRT2 = 0.7071067811865476;
+  /** 1/√(2π), correctly rounded. */
+  static final double INV_SQRT_2PI = 0.3989422804014327;
+  /** √(2/π), correctly rounded (GELU tanh form). */
+  static final double SQRT_2_OVER_PI = 0.7978845608028654;
+  /** 1/√π, Cody's SQRPI. */
+  private static final double INV_SQRT_PI = 5.6418958354775628695e-1;
+  /** Cody's THRESH: below it erf is evaluated directly. */
+  private static final double ERF_THRESHOLD = 0.46875;
+
+  private Numerics() {}
+
+  /**
+   * The logistic function σ(t) = 1/(1+e^{-t}) without overflow: for t ≥ 0 it is 1/(1+e^{-t}), otherwise
+   * e^{t}/(1+e^{t}). NaN falls through to the second branch and stays NaN; σ(±∞) = 1, 0.
+   */
+  static double sigmoid(double t) {
+    if (t >= 0) {
+      return 1.0 / (1.0 + Math.exp(-t));
+    }
+    double e = Math.exp(t);
+    return e / (1.0 + e);
+  }
+
+  /** ln(1+e^{t}) = max(t,0) + log1p(e^{-|t|}), exact in double without any threshold shortcut. */
+  static double softplus(double t) {
+    return Math.max(t, 0.0) + Math.log1p(Math.exp(-Math.abs(t)));
+  }
+
+  /**
+   * sech²(u) = 4e^{-2|u|}/(1+e^{-2|u|})², which never cancels (unlike 1 - tanh²u) and underflows only
+   * where the true value does. NaN in gives NaN; ±∞ gives 0.
+   */
+  static double sech2(double u) {
+    double e = Math.exp(-2.0 * Math.abs(u));
+    double d = 1.0 + e;
+    return 4.0 * e / (d * d);
+  }
+
+  /**
+   * The complementary error function erfc(x) = 2/√π ∫_x^∞ e^{-t²} dt, to within a few ulp for every
+   * double x (relative accuracy down to erfc(26.5) ≈ 1e-308; below that the result is subnormal).
+   *
+   * <p>Source: W. J. Cody, "Rational Chebyshev approximations for the error function", Math. Comp. 23
+   * (1969) 631-637, as implemented in his routine CALERF (SPECFUN, Netlib, revision of January 1985):
+   * a rational approximation of erf on |x| ≤ 0.46875, of e^{x²}erfc(x) on (0.46875, 4], and of
+   * x·e^{x²}erfc(x) in 1/x² beyond 4, with e^{-x²} evaluated as e^{-s²}·e^{-(x-s)(x+s)} where s is x
+   * truncated to four fractional bits, so that s² is exact and the tail keeps full relative accuracy.
+   */
+  static double erfc(double x) {
+    double y = Math.abs(x);
+    if (!(y > ERF_THRESHOLD)) { // includes NaN
+      return 1.0 - x * erfSmallRatio(y * y);
+    }
+    double e;
+    if (y >= 40.0) {
+      e = 0.0; // e^{-1600}: below the smallest subnormal
+    } else {
+      double s = truncateTo16ths(y);
+      double del = (y - s) * (y + s);
+      e = Math.exp(-s * s) * Math.exp(-del) * erfcScaledRational(y);
+    }
+    return x < 0 ? 2.0 - e : e;
+  }
+
+  /**
+   * scale · Φ(x), where Φ is the standard normal CDF, with a single rounding into the subnormal range:
+   * the Gaussian factor e^{-x²/2} is computed from x itself (x² split exactly with an FMA, no rounding of
+   * x/√2 inside the exponential) and applied as two normal-range halves, so that {@code scale·Φ(x)} keeps
+   * its accuracy down to the underflow threshold (GELU: x·Φ(x) is exact down to x ≈ -38.5).
+   * Requires finite x.
+   */
+  static double scaledNormalCdf(double x, double scale) {
+    double w = -x * INV_SQRT2; // Φ(x) = erfc(w)/2
+    double aw = Math.abs(w);
+    if (!(aw > ERF_THRESHOLD)) {
+      return (0.5 * scale) * (1.0 - w * erfSmallRatio(aw * aw));
+    }
+    if (x > 0) {
+      if (x > 40.0) {
+        return scale; // 1 - Φ(x) < 2^-53 / 2 long before this point
+      }
+      double tail = halfGaussian(x) * erfcScaledRational(aw); // erfc(|w|) = 2(1 - Φ(x))
+      return scale * (1.0 - 0.5 * tail);
+    }
+    if (x < -60.0) {
+      return scale * 0.0; // Φ(-60) ≈ e^{-1800}: zero even after scaling by MAX_VALUE; keeps the sign
+    }
+    // Φ(x) = e^{-x²/2}·R(|w|)/2 with e^{-x²/2} = a·a, a = e^{-x²/4} (normal for |x| ≤ 53)
+    double hi = x * x;
+    double lo = Math.fma(x, x, -hi);
+    double a = Math.exp(-0.25 * hi);
+    return (((0.5 * scale) * erfcScaledRational(aw)) * (1.0 - 0.5 * lo) * a) * a;
+  }
+
+  /**
+   * scale · φ(x) = scale · e^{-x²/2}/√(2π), the standard normal density, with the same exact-square and
+   * single-final-rounding treatment as {@link #scaledNormalCdf}. Requires finite x.
+   */
+  static double scaledNormalPdf(double x, double scale) {
+    double ax = Math.abs(x);
+    if (ax > 60.0) {
+      return scale * 0.0;
+    }
+    double hi = x * x;
+    double lo = Math.fma(x, x, -hi);
+    double a = Math.exp(-0.25 * hi);
+    return ((scale * INV_SQRT_2PI) * (1.0 - 0.5 * lo) * a) * a;
+  }
+
+  /** e^{-x²/2} for |x| ≤ 40 via the exact split of x². */
+  private static double halfGaussian(double x) {
+    double hi = x * x;
+    double lo = Math.fma(x, x, -hi);
+    return Math.exp(-0.5 * hi) * (1.0 - 0.5 * lo);
+  }
+
+  private static double truncateTo16ths(double y) {
+    return Math.floor(y * 16.0) / 16.0; // y > 0
+  }
+
+  /** erf(y)/y for y² = ysq ≤ 0.46875² (Cody's first interval). */
+  private static double erfSmallRatio(double ysq) {
+    double num = 1.85777706184603153e-1 * ysq;
+    double den = ysq;
+    num = (num + 3.16112374387056560e00) * ysq;
+    den = (den + 2.36012909523441209e01) * ysq;
+    num = (num + 1.13864154151050156e02) * ysq;
+    den = (den + 2.44024637934444173e02) * ysq;
+    num = (num + 3.77485237685302021e02) * ysq;
+    den = (den + 1.28261652607737228e03) * ysq;
+    return (num + 3.20937758913846947e03) / (den + 2.84423683343917062e03);
+  }
+
+  /** R(y) = e^{y²}·erfc(y) for y > 0.46875 (Cody's second and third intervals). */
+  private static double erfcScaledRational(double y) {
+    if (y <= 4.0) {
+      double num = 2.15311535474403846e-8 * y;
+      double den = y;
+      num = (num + 5.64188496988670089e-1) * y;
+      den = (den + 1.57449261107098347e01) * y;
+      num = (num + 8.88314979438837594e00) * y;
+      den = (den + 1.17693950891312499e02) * y;
+      num = (num + 6.61191906371416295e01) * y;
+      den = (den + 5.37181101862009858e02) * y;
+      num = (num + 2.98635138197400131e02) * y;
+      den = (den + 1.62138957456669019e03) * y;
+      num = (num + 8.81952221241769090e02) * y;
+      den = (den + 3.29079923573345963e03) * y;
+      num = (num + 1.71204761263407058e03) * y;
+      den = (den + 4.36261909014324716e03) * y;
+      num = (num + 2.05107837782607147e03) * y;
+      den = (den + 3.43936767414372164e03) * y;
+      return (num + 1.23033935479799725e03) / (den + 1.23033935480374942e03);
+    }
+    double z = 1.0 / (y * y);
+    double num = 1.63153871373020978e-2 * z;
+    double den = z;
+    num = (num + 3.05326634961232344e-1) * z;
+    den = (den + 2.56852019228982242e00) * z;
+    num = (num + 3.60344899949804439e-1) * z;
+    den = (den + 1.87295284992346047e00) * z;
+    num = (num + 1.25781726111229246e-1) * z;
+    den = (den + 5.27905102951428412e-1) * z;
+    num = (num + 1.60837851487422766e-2) * z;
+    den = (den + 6.05183413124413191e-2) * z;
+    double r = z * (num + 6.58749161529837803e-4) / (den + 2.33520497626869185e-3);
+    return (INV_SQRT_PI - r) / y;
+  }
+}

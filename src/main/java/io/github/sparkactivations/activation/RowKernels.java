@@ -1,0 +1,147 @@
+package io.github.sparkactivations.activation;
+
+import java.util.Arrays;
+
+/**
+ * The row kernels of the softmax family ({@code activation-spec.md} §4), shared by {@link Softmax},
+ * {@link LogSoftmax} and {@link Softmin}. Each kernel works on {@code sign·x} (sign = +1 for softmax,
+ * −1 for softmin), so softmin never allocates a negated copy. Allocation-free except where
+ * {@code backward} is called with {@code out} aliasing an input, which needs one scratch row.
+ */
+final class RowKernels {
+
+  /** {@link #scan} result: the row is NaN (a NaN entry, two or more +∞, or all −∞). */
+  private static final int NAN_ROW = -1;
+
+  private RowKernels() {}
+
+  /**
+   * One pass over {@code sign·in}: returns {@link #NAN_ROW}; or {@code -2 - j} when exactly one entry j is
+   * +∞ (one-hot at j); or the first index k of the maximum (compared with {@code >}, so −0.0 and 0.0
+   * tie and the first wins).
+   */
+  private static int scan(double[] in, int n, double sign) {
+    double m = Double.NEGATIVE_INFINITY;
+    int k = -1;
+    int inf = -1;
+    int infCount = 0;
+    for (int i = 0; i < n; i++) {
+      double v = sign * in[i];
+      if (v != v) {
+        return NAN_ROW;
+      }
+      if (v == Double.POSITIVE_INFINITY) {
+        if (infCount++ == 0) {
+          inf = i;
+        }
+      } else if (v > m) {
+        m = v;
+        k = i;
+      }
+    }
+    if (infCount >= 2) {
+      return NAN_ROW;
+    }
+    if (infCount == 1) {
+      return -2 - inf;
+    }
+    return k < 0 ? NAN_ROW : k; // k < 0: every entry is −∞
+  }
+
+  /** Σ_{j≠k} e^{sign·in[j] − m}: each term in [0, 1], the max's own term 1 left out. */
+  private static double sumExpExceptMax(double[] in, int n, double sign, double m, int k) {
+    double s = 0.0;
+    for (int j = 0; j < k; j++) {
+      s += Math.exp(sign * in[j] - m);
+    }
+    for (int j = k + 1; j < n; j++) {
+      s += Math.exp(sign * in[j] - m);
+    }
+    return s;
+  }
+
+  /** out = softmax(sign·in). */
+  static void softmax(double[] in, double[] out, double sign) {
+    Specs.checkLengths(in, out);
+    int n = in.length;
+    if (n == 0) {
+      return;
+    }
+    int k = scan(in, n, sign);
+    if (k == NAN_ROW) {
+      Arrays.fill(out, 0, n, Double.NaN);
+      return;
+    }
+    if (k < 0) {
+      Arrays.fill(out, 0, n, 0.0);
+      out[-2 - k] = 1.0;
+      return;
+    }
+    double m = sign * in[k];
+    double s = sumExpExceptMax(in, n, sign, m, k);
+    double d = 1.0 + s;
+    for (int i = 0; i < n; i++) {
+      out[i] = Math.exp(sign * in[i] - m) / d;
+    }
+  }
+
+  /** out = log_softmax(sign·in) = (sign·in − m) − log1p(Σ_{j≠k} e^{sign·in[j] − m}). */
+  static void logSoftmax(double[] in, double[] out, double sign) {
+    Specs.checkLengths(in, out);
+    int n = in.length;
+    if (n == 0) {
+      return;
+    }
+    int k = scan(in, n, sign);
+    if (k == NAN_ROW) {
+      Arrays.fill(out, 0, n, Double.NaN);
+      return;
+    }
+    if (k < 0) {
+      Arrays.fill(out, 0, n, Double.NEGATIVE_INFINITY);
+      out[-2 - k] = 0.0;
+      return;
+    }
+    double m = sign * in[k];
+    double l = Math.log1p(sumExpExceptMax(in, n, sign, m, k));
+    for (int i = 0; i < n; i++) {
+      out[i] = (sign * in[i] - m) - l;
+    }
+  }
+
+  /**
+   * The vector-Jacobian product of x ↦ softmax(sign·x): with y = softmax(sign·in),
+   * {@code out = sign · y ⊙ (upstream − ⟨upstream, y⟩)} (the softmax Jacobian is symmetric).
+   */
+  static void softmaxBackward(double[] in, double[] upstream, double[] out, double sign) {
+    Specs.checkSameLengths(in, upstream, out);
+    int n = in.length;
+    double[] y = (out == in || out == upstream) ? new double[n] : out;
+    softmax(in, y, sign);
+    double dot = 0.0;
+    for (int i = 0; i < n; i++) {
+      dot += upstream[i] * y[i];
+    }
+    for (int i = 0; i < n; i++) {
+      out[i] = sign * (y[i] * (upstream[i] - dot));
+    }
+  }
+
+  /**
+   * The vector-Jacobian product of log_softmax: with y = softmax(in),
+   * {@code out = upstream − y · Σ upstream}.
+   */
+  static void logSoftmaxBackward(double[] in, double[] upstream, double[] out) {
+    Specs.checkSameLengths(in, upstream, out);
+    int n = in.length;
+    double[] y = (out == in || out == upstream) ? new double[n] : out;
+    softmax(in, y, 1.0);
+    double sum = 0.0;
+    for (int i = 0; i < n; i++) {
+      sum += upstream[i];
+    }
+    for (int i = 0; i < n; i++) {
+      out[i] = upstream[i] - y[i] * sum;
+    }
+  }
+}

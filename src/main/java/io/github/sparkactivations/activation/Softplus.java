@@ -1,0 +1,75 @@
+package io.github.sparkactivations.activation;
+
+import java.util.Map;
+
+/**
+ * Softplus with sharpness β, without PyTorch's threshold shortcut (which is off by 2e−9 at x = 20).
+ *
+ * <pre>
+ *   f(x)  = ln(1 + e^(β·x)) / β
+ *   f'(x) = σ(β·x)
+ * </pre>
+ *
+ * <p>Range (0, ∞); f(0) = ln 2/β ≠ 0, so the output of a sparse vector is dense. Evaluated as
+ * (max(t,0) + log1p(e^{−|t|}))/β with t = βx, exact in double for every x; when βx overflows (huge β
+ * or x) the value is the limit x (or 0). NaN gives NaN; f(+∞) = +∞, f(−∞) = 0; f'(+∞) = 1, f'(−∞) = 0.
+ *
+ * @param beta the sharpness β, finite and > 0 (default: 1.0)
+ */
+public record Softplus(double beta) implements ElementwiseActivation {
+
+  /** Canonical name: {@value}. */
+  public static final String NAME = "softplus";
+  /** Default β: {@value}. */
+  public static final double DEFAULT_BETA = 1.0;
+
+  /** @throws IllegalArgumentException if {@code beta} is NaN, infinite or ≤ 0 */
+  public Softplus {
+    Specs.positive(NAME, "beta", beta);
+  }
+
+  /** Softplus with β = 1. */
+  public Softplus() {
+    this(DEFAULT_BETA);
+  }
+
+  @Override
+  public String name() {
+    return NAME;
+  }
+
+  @Override
+  public Map<String, Object> params() {
+    return Specs.params("beta", beta);
+  }
+
+  @Override
+  public String spec() {
+    return Specs.spec(NAME, params());
+  }
+
+  @Override
+  public String toString() {
+    return spec();
+  }
+
+  /** Always false: f(0) = ln 2/β. */
+  @Override
+  public boolean preservesZero() {
+    return false;
+  }
+
+  @Override
+  public double value(double x) {
+    double t = beta * x;
+    if (Double.isInfinite(t)) {
+      return t > 0 ? x : 0.0; // βx overflowed: softplus(x) = x + ln(1+e^{-βx})/β = x, or 0
+    }
+    return Numerics.softplus(t) / beta;
+  }
+
+  @Override
+  public double derivative(double x) {
+    return Numerics.sigmoid(beta * x);
+  }
+}

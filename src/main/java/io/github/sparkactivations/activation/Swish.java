@@ -1,0 +1,87 @@
+package io.github.sparkactivations.activation;
+
+import java.util.Map;
+
+/**
+ * Swish with a fixed β, here called α as in ONNX {@code Swish(alpha)} (Ramachandran, Zoph and Le,
+ * "Searching for Activation Functions", 2017). With α = 1 it equals {@link Silu}.
+ *
+ * <pre>
+ *   f(x)  = x·σ(α·x)
+ *   f'(x) = σ(αx) + αx·σ(αx)·σ(−αx)
+ * </pre>
+ *
+ * <p>Range [−0.2784645427610738/α, ∞) for α > 0; f(0) = 0 (sparse-safe); f(−0.0) = −0.0. The sigmoid
+ * is the overflow-free split form. NaN gives NaN; ±∞ give the limits with α fixed: for α > 0
+ * f(+∞) = +∞, f(−∞) = 0; for α = 0 f(x) = x/2; for α < 0 f(+∞) = 0, f(−∞) = −∞. f'(±∞) is σ(α·(±∞)).
+ *
+ * @param alpha the gate steepness α, any finite double (default: 1.0)
+ */
+public record Swish(double alpha) implements ElementwiseActivation {
+
+  /** Canonical name: {@value}. */
+  public static final String NAME = "swish";
+  /** Default α: {@value}. */
+  public static final double DEFAULT_ALPHA = 1.0;
+
+  /** @throws IllegalArgumentException if {@code alpha} is NaN or infinite */
+  public Swish {
+    Specs.finite(NAME, "alpha", alpha);
+  }
+
+  /** Swish with α = 1 (equal in value to silu). */
+  public Swish() {
+    this(DEFAULT_ALPHA);
+  }
+
+  @Override
+  public String name() {
+    return NAME;
+  }
+
+  @Override
+  public Map<String, Object> params() {
+    return Specs.params("alpha", alpha);
+  }
+
+  @Override
+  public String spec() {
+    return Specs.spec(NAME, params());
+  }
+
+  @Override
+  public String toString() {
+    return spec();
+  }
+
+  /** Always true: f(0) = 0. */
+  @Override
+  public boolean preservesZero() {
+    return true;
+  }
+
+  @Override
+  public double value(double x) {
+    if (alpha == 0.0) {
+      return 0.5 * x; // σ(0) = ½ for every x, also ±∞ (where 0·∞ would be NaN)
+    }
+    double t = alpha * x;
+    if (Double.isInfinite(x) && t == Double.NEGATIVE_INFINITY) {
+      return 0.0; // x·e^{αx} → 0
+    }
+    return x * Numerics.sigmoid(t);
+  }
+
+  @Override
+  public double derivative(double x) {
+    if (alpha == 0.0) {
+      return x != x ? x : 0.5;
+    }
+    double t = alpha * x;
+    if (Double.isInfinite(t)) {
+      return Numerics.sigmoid(t);
+    }
+    double s = Numerics.sigmoid(t);
+    return s + t * s * Numerics.sigmoid(-t);
+  }
+}
