@@ -1,0 +1,268 @@
+package io.github.sparkactivations.ml.feature;
+
+import io.github.sparkactivations.sql.ActivationUdfs;
+import io.github.sparkactivations.sql.HandleInvalid;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Set;
+import org.apache.spark.ml.Transformer;
+import org.apache.spark.ml.attribute.AttributeGroup;
+import org.apache.spark.ml.param.Param;
+import org.apache.spark.ml.param.ParamValidators;
+import org.apache.spark.ml.param.StringArrayParam;
+import org.apache.spark.ml.util.DefaultParamsWritable;
+import org.apache.spark.sql.Column;
+import org.apache.spark.sql.Dataset;
+import org.apache.spark.sql.Row;
+import org.apache.spark.sql.functions;
+import org.apache.spark.sql.types.DataType;
+import org.apache.spark.sql.types.Metadata;
+import org.apache.spark.sql.types.StructField;
+import org.apache.spark.sql.types.StructType;
+
+/**
+ * What both stages share: the column params ({@code inputCol}/{@code outputCol} or
+ * {@code inputCols}/{@code outputCols}), {@code handleInvalid}, the schema checks, and a
+ * {@code transform} that adds one UDF column per input column.
+ *
+ * @param <S> the concrete stage, so that setters return it
+ */
+abstract class ColumnStage<S extends ColumnStage<S>> extends Transformer
+    implements DefaultParamsWritable {
+  private static final long serialVersionUID = 1L;
+
+  private final String uid;
+  private final Param<String> inputCol;
+  private final Param<String> outputCol;
+  private final StringArrayParam inputCols;
+  private final StringArrayParam outputCols;
+  private final Param<String> handleInvalid;
+
+  /** Creates the shared params; the uid must be assigned before any param is created. */
+  ColumnStage(String uid) {
+    this.uid = uid;
+    inputCol = new Param<>(this, "inputCol", "input column name");
+    outputCol = new Param<>(this, "outputCol", "output column name (default: <uid>__output)");
+    inputCols = new StringArrayParam(this, "inputCols", "input column names");
+    outputCols = new StringArrayParam(this, "outputCols", "output column names, one per input column");
+    handleInvalid =
+        new Param<>(
+            this,
+            "handleInvalid",
+            "how to handle invalid input rows, i.e. a null cell, a NaN entry or a null array element "
+                + "(+-Infinity is valid): 'error' fails the job naming the column and the row problem, "
+                + "'skip' drops the row (in multi-column mode, if any input column is invalid), "
+                + "'keep' outputs null for null and lets NaN propagate (default: error)",
+            ParamValidators.inArray(HandleInvalid.paramValues()));
+    setDefault(outputCol, uid + "__output");
+    setDefault(handleInvalid, HandleInvalid.ERROR.paramValue());
+  }
+
+  @Override
+  public String uid() {
+    return uid;
+  }
+
+  @SuppressWarnings("unchecked")
+  private S self() {
+    return (S) this;
+  }
+
+  /** Input column name (single-column mode). */
+  public Param<String> inputCol() {
+    return inputCol;
+  }
+
+  /** Output column name (single-column mode; default {@code <uid>__output}). */
+  public Param<String> outputCol() {
+    return outputCol;
+  }
+
+  /** Input column names (multi-column mode). */
+  public StringArrayParam inputCols() {
+    return inputCols;
+  }
+
+  /** Output column names (multi-column mode), one per input column. */
+  public StringArrayParam outputCols() {
+    return outputCols;
+  }
+
+  /** {@code error} (default), {@code skip} or {@code keep}; see {@link HandleInvalid}. */
+  public Param<String> handleInvalid() {
+    return handleInvalid;
+  }
+
+  public String getInputCol() {
+    return $(inputCol);
+  }
+
+  public S setInputCol(String value) {
+    set(inputCol, value);
+    return self();
+  }
+
+  public String getOutputCol() {
+    return $(outputCol);
+  }
+
+  public S setOutputCol(String value) {
+    set(outputCol, value);
+    return self();
+  }
+
+  public String[] getInputCols() {
+    return $(inputCols);
+  }
+
+  public S setInputCols(String... value) {
+    set(inputCols, value);
+    return self();
+  }
+
+  public String[] getOutputCols() {
+    return $(outputCols);
+  }
+
+  public S setOutputCols(String... value) {
+    set(outputCols, value);
+    return self();
+  }
+
+  public String getHandleInvalid() {
+    return $(handleInvalid);
+  }
+
+  public S setHandleInvalid(String value) {
+    set(handleInvalid, value);
+    return self();
+  }
+
+  /** True if numeric scalar columns are accepted as input. */
+  abstract boolean acceptsNumbers();
+
+  /**
+   * Parses and validates the stage's function params once, returning the column function that all
+   * input columns of one {@code transform} share.
+   */
+  abstract ColumnFunction prepare();
+
+  /** Builds the output column for one input column. */
+  @FunctionalInterface
+  interface ColumnFunction {
+    Column apply(Column input, DataType inputType, HandleInvalid handleInvalid, String where);
+  }
+
+  /** The (input, output) column pairs, after checking that exactly one column mode is set. */
+  final List<String[]> columnPairs() {
+    boolean single = isSet(inputCol);
+    boolean multi = isSet(inputCols);
+    if (single == multi) {
+      throw new IllegalArgumentException(
+          uid + " requires exactly one of inputCol, inputCols to be set, but "
+              + (single ? "both are set." : "neither is set."));
+    }
+    List<String[]> pairs = new ArrayList<>();
+    if (single) {
+      if (isSet(outputCols)) {
+        throw new IllegalArgumentException(
+            uid + ": outputCols is a multi-column param; with inputCol set, use outputCol.");
+      }
+      pairs.add(new String[] {getInputCol(), getOutputCol()});
+      return pairs;
+    }
+    if (isSet(outputCol)) {
+      throw new IllegalArgumentException(
+          uid + ": outputCol is a single-column param; with inputCols set, use outputCols.");
+    }
+    String[] ins = getInputCols();
+    String[] outs = isSet(outputCols) ? getOutputCols() : null;
+    if (outs == null || outs.length != ins.length) {
+      throw new IllegalArgumentException(
+          uid + " has mismatched params for multi-column transform: inputCols has " + ins.length
+              + " names but outputCols has " + (outs == null ? "none (not set)" : outs.length));
+    }
+    for (int i = 0; i < ins.length; i++) {
+      pairs.add(new String[] {ins[i], outs[i]});
+    }
+    return pairs;
+  }
+
+  /**
+   * Checks the params and the input columns and appends one output field per input column: same
+   * kind as the input ({@link ActivationUdfs.Kind}), nullable, and for vectors carrying the input's
+   * vector size ({@code ml_attr.num_attrs}) when it is known.
+   *
+   * @throws IllegalArgumentException if the column params are inconsistent, an input column is
+   *     missing or of an unsupported type, or an output column already exists
+   */
+  @Override
+  public StructType transformSchema(StructType schema) {
+    prepare(); // fails fast on an invalid function param
+    Set<String> names = new HashSet<>(Arrays.asList(schema.fieldNames()));
+    StructType out = schema;
+    for (String[] pair : columnPairs()) {
+      String in = pair[0];
+      String o = pair[1];
+      if (!names.contains(in)) {
+        throw new IllegalArgumentException(
+            uid + ": input column '" + in + "' does not exist. Available columns: "
+                + String.join(", ", schema.fieldNames()));
+      }
+      StructField field = schema.apply(in);
+      ActivationUdfs.Kind kind = ActivationUdfs.Kind.of(field.dataType());
+      if (kind == null || (kind == ActivationUdfs.Kind.NUMBER && !acceptsNumbers())) {
+        throw new IllegalArgumentException(
+            uid + ": input column '" + in + "' must be of type "
+                + ActivationUdfs.supportedTypes(acceptsNumbers()) + " but was "
+                + field.dataType().catalogString());
+      }
+      if (!names.add(o)) {
+        throw new IllegalArgumentException(uid + ": output column '" + o + "' already exists.");
+      }
+      Metadata metadata = Metadata.empty();
+      if (kind == ActivationUdfs.Kind.VECTOR) {
+        int size = AttributeGroup.fromStructField(field).size();
+        if (size >= 0) {
+          metadata = new AttributeGroup(o, size).toMetadata();
+        }
+      }
+      out = out.add(new StructField(o, kind.outputType(), true, metadata));
+    }
+    return out;
+  }
+
+  /**
+   * Adds the output columns. The function params are parsed once here, on the driver; the UDFs
+   * capture only the parsed function and primitives.
+   */
+  @Override
+  public Dataset<Row> transform(Dataset<?> dataset) {
+    StructType outSchema = transformSchema(dataset.schema(), true);
+    HandleInvalid mode = HandleInvalid.fromParam(getHandleInvalid());
+    ColumnFunction function = prepare();
+    List<String[]> pairs = columnPairs();
+    Column[] columns = new Column[pairs.size() + 1];
+    columns[0] = functions.col("*");
+    Column allValid = null;
+    for (int i = 0; i < pairs.size(); i++) {
+      String in = pairs.get(i)[0];
+      String o = pairs.get(i)[1];
+      DataType type = dataset.schema().apply(in).dataType();
+      Column result =
+          function.apply(column(in), type, mode, uid + ": input column '" + in + "'");
+      columns[i + 1] = result.as(o, outSchema.apply(o).metadata());
+      Column valid = column(o).isNotNull();
+      allValid = allValid == null ? valid : allValid.and(valid);
+    }
+    Dataset<Row> result = dataset.toDF().select(columns);
+    return mode == HandleInvalid.SKIP ? result.filter(allValid) : result;
+  }
+
+  /** A column reference that takes the name literally (dots and backticks included). */
+  static Column column(String name) {
+    return functions.col("`" + name.replace("`", "``") + "`");
+  }
+}

@@ -1,0 +1,155 @@
+package io.github.sparkactivations.sql;
+
+import io.github.sparkactivations.activation.ElementwiseActivation;
+import io.github.sparkactivations.activation.RowwiseActivation;
+import java.io.Serializable;
+import org.apache.spark.ml.linalg.DenseVector;
+import org.apache.spark.ml.linalg.SparseVector;
+import org.apache.spark.ml.linalg.Vector;
+
+/**
+ * The per-row math of one column function, built once on the driver from a parsed activation and
+ * captured by the UDF closures: only the activation object and primitives are serialized to the
+ * executors. Every method allocates exactly one output array (plus, for a sparse result whose computed
+ * values contain exact zeros, the compacted index/value arrays).
+ */
+abstract class RowKernel implements Serializable {
+  private static final long serialVersionUID = 1L;
+
+  /** f over a dense row; returns a new array of the same length. */
+  abstract double[] dense(double[] in);
+
+  /** f over a sparse vector; sparse or dense output depending on whether f keeps zeros. */
+  abstract Vector sparse(SparseVector v);
+
+  /** f of one number (elementwise kernels only). */
+  abstract double scalar(double x);
+
+  /** True for elementwise kernels: a null entry of an array maps to a null entry of the output. */
+  abstract boolean elementwise();
+
+  /** An elementwise activation, or its derivative. */
+  static final class Elementwise extends RowKernel {
+    private static final long serialVersionUID = 1L;
+    private final ElementwiseActivation fn;
+    private final boolean derivative;
+    /** g(0) == 0 for g = f or f' (both signs of zero): a sparse vector stays sparse. */
+    private final boolean keepsSparse;
+
+    Elementwise(ElementwiseActivation fn, boolean derivative) {
+      this.fn = fn;
+      this.derivative = derivative;
+      this.keepsSparse =
+          derivative
+              ? fn.derivative(0.0) == 0.0 && fn.derivative(-0.0) == 0.0
+              : fn.preservesZero();
+    }
+
+    @Override
+    double[] dense(double[] in) {
+      double[] out = new double[in.length];
+      if (derivative) {
+        fn.derivative(in, out);
+      } else {
+        fn.apply(in, out);
+      }
+      return out;
+    }
+
+    @Override
+    Vector sparse(SparseVector v) {
+      int[] indices = v.indices();
+      double[] values = v.values();
+      if (!keepsSparse) {
+        double[] out = new double[v.size()];
+        fn.applySparseToDense(v.size(), indices, values, values.length, out, derivative);
+        return new DenseVector(out);
+      }
+      double[] out = dense(values);
+      int zeros = 0;
+      for (double x : out) {
+        if (x == 0.0) {
+          zeros++;
+        }
+      }
+      if (zeros == 0) {
+        // the input's index array is a fresh copy made by VectorUDT.deserialize; share it
+        return new SparseVector(v.size(), indices, out);
+      }
+      int nnz = out.length - zeros;
+      int[] keptIndices = new int[nnz];
+      double[] keptValues = new double[nnz];
+      int j = 0;
+      for (int k = 0; k < out.length; k++) {
+        if (out[k] != 0.0) { // NaN != 0.0, so NaN entries are kept
+          keptIndices[j] = indices[k];
+          keptValues[j] = out[k];
+          j++;
+        }
+      }
+      return new SparseVector(v.size(), keptIndices, keptValues);
+    }
+
+    @Override
+    double scalar(double x) {
+      return derivative ? fn.derivative(x) : fn.value(x);
+    }
+
+    @Override
+    boolean elementwise() {
+      return true;
+    }
+  }
+
+  /** A row-wise activation (softmax family) of {@code x / temperature}. */
+  static final class Rowwise extends RowKernel {
+    private static final long serialVersionUID = 1L;
+    private final RowwiseActivation fn;
+    private final double temperature;
+
+    Rowwise(RowwiseActivation fn, double temperature) {
+      if (!(temperature > 0.0) || Double.isInfinite(temperature)) {
+        throw new IllegalArgumentException("temperature must be > 0 and finite but was " + temperature);
+      }
+      this.fn = fn;
+      this.temperature = temperature;
+    }
+
+    @Override
+    double[] dense(double[] in) {
+      double[] out = new double[in.length];
+      if (temperature == 1.0) {
+        fn.apply(in, out);
+      } else {
+        for (int i = 0; i < in.length; i++) {
+          out[i] = in[i] / temperature;
+        }
+        fn.applyInPlace(out);
+      }
+      return out;
+    }
+
+    @Override
+    Vector sparse(SparseVector v) {
+      // softmax of a sparse row is dense: every implicit zero becomes exp(-max) / sum
+      double[] out = new double[v.size()];
+      int[] indices = v.indices();
+      double[] values = v.values();
+      for (int k = 0; k < values.length; k++) {
+        out[indices[k]] = values[k] / temperature;
+      }
+      fn.applyInPlace(out);
+      return new DenseVector(out);
+    }
+
+    @Override
+    double scalar(double x) {
+      throw new UnsupportedOperationException(fn.name() + " is row-wise and has no scalar form");
+    }
+
+    @Override
+    boolean elementwise() {
+      return false;
+    }
+  }
+}

@@ -1,0 +1,46 @@
+package io.github.sparkactivations.testing;
+
+import com.holdenkarau.spark.testing.JavaDataFrameSuiteBase;
+import com.holdenkarau.spark.testing.SparkSessionProvider;
+import org.apache.spark.sql.SparkSession;
+import org.junit.jupiter.api.BeforeAll;
+
+/**
+ * One {@link SparkSession} per test JVM (local[2], UI off, 2 shuffle partitions), shared by every test
+ * class that extends this base, plus spark-testing-base's DataFrame assertions by composition
+ * ({@link #STB}, spark-java-stages.md §6.4 pattern B).
+ *
+ * <p>{@code ConvertToLocalRelation} is excluded, so a UDF over a small {@code createDataFrame} runs in
+ * real, serialized tasks instead of being folded on the driver: a closure that captures something
+ * non-serializable fails here as it would on a cluster.
+ */
+public abstract class SparkTestBase {
+
+  /** The shared session; never stopped by tests (Spark's shutdown hook stops it with the JVM). */
+  protected static SparkSession spark;
+
+  /** spark-testing-base's assertions, wired to {@link #spark}; never call its {@code runBefore()}. */
+  protected static final JavaDataFrameSuiteBase STB = new JavaDataFrameSuiteBase();
+
+  @BeforeAll
+  static void startSpark() {
+    spark = session();
+  }
+
+  /** The shared session, created on first use. */
+  public static synchronized SparkSession session() {
+    SparkSession s =
+        SparkSession.builder()
+            .master("local[2]")
+            .appName("spark-activations-tests")
+            .config("spark.ui.enabled", "false")
+            .config("spark.sql.shuffle.partitions", "2")
+            .config("spark.driver.bindAddress", "127.0.0.1")
+            .config(
+                "spark.sql.optimizer.excludedRules",
+                "org.apache.spark.sql.catalyst.optimizer.ConvertToLocalRelation")
+            .getOrCreate();
+    SparkSessionProvider._sparkSession_$eq(s);
+    return s;
+  }
+}
