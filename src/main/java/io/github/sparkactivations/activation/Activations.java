@@ -203,15 +203,18 @@ public final class Activations {
 
     Activation parse() {
       skipSpaces();
-      int nameStart = pos;
       String rawName = identifier();
       if (rawName.isEmpty()) {
         throw malformed(atEnd() ? "missing activation name" : "unexpected '" + text.charAt(pos) + "'");
       }
+      skipSpaces();
+      if (!atEnd() && text.charAt(pos) != '(') {
+        throw malformed("unexpected '" + text.charAt(pos) + "' after the name '" + rawName + "'");
+      }
       String lower = rawName.toLowerCase(Locale.ROOT);
       Entry entry = ENTRIES.get(ALIASES.getOrDefault(lower, lower));
       if (entry == null) {
-        throw unknownName(rawName, nameStart);
+        throw unknownName(rawName);
       }
       Object[] values = new Object[entry.params().size()];
       boolean[] given = new boolean[values.length];
@@ -340,7 +343,7 @@ public final class Activations {
           + at + "; " + SYNTAX + ", e.g. relu, leaky_relu(alpha=0.01), gelu(approximate=tanh)");
     }
 
-    private IllegalArgumentException unknownName(String rawName, int at) {
+    private IllegalArgumentException unknownName(String rawName) {
       String lower = rawName.toLowerCase(Locale.ROOT);
       String best = null;
       int bestDistance = Integer.MAX_VALUE;
@@ -351,6 +354,15 @@ public final class Activations {
         if (dist < bestDistance) {
           bestDistance = dist;
           best = c;
+        }
+      }
+      if (bestDistance > Math.max(2, lower.length() / 3) && lower.length() >= 3) {
+        for (String c : candidates) { // a prefix such as "leaky" or "hard_sig"
+          if (c.startsWith(lower)) {
+            best = c;
+            bestDistance = 0;
+            break;
+          }
         }
       }
       String suggestion = best != null && bestDistance <= Math.max(2, lower.length() / 3)

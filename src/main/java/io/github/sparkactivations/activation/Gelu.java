@@ -158,7 +158,7 @@ public record Gelu(Approximate approximate) implements ElementwiseActivation {
       return -0.0;
     }
     double u = Numerics.SQRT_2_OVER_PI * x * (1.0 + TANH_CUBIC * x * x);
-    return x * Numerics.sigmoid(2.0 * u);
+    return Numerics.scaledSigmoid(2.0 * u, x);
   }
 
   private static double tanhFormDerivative(double x) {
@@ -173,8 +173,13 @@ public record Gelu(Approximate approximate) implements ElementwiseActivation {
     }
     double x2 = x * x;
     double u = Numerics.SQRT_2_OVER_PI * x * (1.0 + TANH_CUBIC * x2);
+    double c = Numerics.SQRT_2_OVER_PI * (1.0 + TANH_CUBIC_DERIV * x2);
+    if (2.0 * u < Numerics.DEEP_TAIL) {
+      double h = Math.exp(u); // σ(2u) = e^{2u} and σ(−2u) = 1 here
+      return ((1.0 + 2.0 * x * c) * h) * h;
+    }
     double s = Numerics.sigmoid(2.0 * u); // ½(1 + tanh u)
     double sm = Numerics.sigmoid(-2.0 * u); // ½(1 − tanh u); sech²u = 4·s·sm
-    return s + 2.0 * x * s * sm * Numerics.SQRT_2_OVER_PI * (1.0 + TANH_CUBIC_DERIV * x2);
+    return s + 2.0 * x * s * sm * c;
   }
 }

@@ -51,6 +51,10 @@ public record Mish() implements ElementwiseActivation {
     if (x == Double.NEGATIVE_INFINITY) {
       return 0.0;
     }
+    if (x < Numerics.DEEP_TAIL) {
+      double h = Math.exp(0.5 * x); // tanh(softplus(x)) = eˣ to double precision here
+      return (x * h) * h;
+    }
     return x * Math.tanh(Numerics.softplus(x));
   }
 
@@ -58,6 +62,10 @@ public record Mish() implements ElementwiseActivation {
   public double derivative(double x) {
     if (Double.isInfinite(x)) {
       return x > 0 ? 1.0 : 0.0;
+    }
+    if (x < Numerics.DEEP_TAIL) {
+      double h = Math.exp(0.5 * x); // tanh(sp) + xσ(x)sech²(sp) = (1 + x)·eˣ here
+      return ((1.0 + x) * h) * h;
     }
     double sp = Numerics.softplus(x);
     return Math.tanh(sp) + x * Numerics.sigmoid(x) * Numerics.sech2(sp);

@@ -35,6 +35,32 @@ final class Numerics {
     return e / (1.0 + e);
   }
 
+  /**
+   * Below this argument e^{t} (and so σ(t)) is far below 1e−260: then 1 + e^{t} rounds to 1 and products
+   * such as x·σ(x) are evaluated as (x·e^{t/2})·e^{t/2}, so the only rounding into the subnormal range
+   * is the last one (x·e^{t} rounded from a subnormal e^{t} would lose up to all its digits).
+   */
+  static final double DEEP_TAIL = -600.0;
+
+  /** scale·σ(t), rounded once at the end when the result is deep in the tail. NaN propagates. */
+  static double scaledSigmoid(double t, double scale) {
+    if (t < DEEP_TAIL) {
+      double h = Math.exp(0.5 * t);
+      return (scale * h) * h;
+    }
+    return scale * sigmoid(t);
+  }
+
+  /** scale·σ(t)·σ(−t) (the logistic density), accurate also where it is subnormal. NaN propagates. */
+  static double scaledSigmoidDerivative(double t, double scale) {
+    double a = -Math.abs(t);
+    if (a < DEEP_TAIL) {
+      double h = Math.exp(0.5 * a);
+      return (scale * h) * h;
+    }
+    return scale * sigmoid(t) * sigmoid(-t);
+  }
+
   /** ln(1+e^{t}) = max(t,0) + log1p(e^{-|t|}), exact in double without any threshold shortcut. */
   static double softplus(double t) {
     return Math.max(t, 0.0) + Math.log1p(Math.exp(-Math.abs(t)));

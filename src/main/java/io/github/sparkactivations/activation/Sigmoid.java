@@ -69,8 +69,7 @@ public record Sigmoid(double lambda) implements ElementwiseActivation {
 
   @Override
   public double derivative(double x) {
-    double t = lambda * x;
-    return lambda * Numerics.sigmoid(t) * Numerics.sigmoid(-t);
+    return Numerics.scaledSigmoidDerivative(lambda * x, lambda);
   }
 
   @Override
@@ -93,8 +92,7 @@ public record Sigmoid(double lambda) implements ElementwiseActivation {
     Specs.checkLengths(in, out);
     double l = lambda;
     for (int i = 0; i < in.length; i++) {
-      double t = l * in[i];
-      out[i] = l * Numerics.sigmoid(t) * Numerics.sigmoid(-t);
+      out[i] = Numerics.scaledSigmoidDerivative(l * in[i], l);
     }
   }
 }

@@ -51,13 +51,17 @@ public record Silu() implements ElementwiseActivation {
     if (x == Double.NEGATIVE_INFINITY) {
       return 0.0;
     }
-    return x * Numerics.sigmoid(x);
+    return Numerics.scaledSigmoid(x, x);
   }
 
   @Override
   public double derivative(double x) {
     if (Double.isInfinite(x)) {
       return x > 0 ? 1.0 : 0.0;
+    }
+    if (x < Numerics.DEEP_TAIL) {
+      double h = Math.exp(0.5 * x); // σ(x)(1 + xσ(−x)) = (1 + x)·eˣ here
+      return ((1.0 + x) * h) * h;
     }
     double s = Numerics.sigmoid(x);
     return s + x * s * Numerics.sigmoid(-x);

@@ -65,6 +65,10 @@ public record Softplus(double beta) implements ElementwiseActivation {
     if (Double.isInfinite(t)) {
       return t > 0 ? x : 0.0; // βx overflowed: softplus(x) = x + ln(1+e^{-βx})/β = x, or 0
     }
+    if (t < Numerics.DEEP_TAIL) {
+      double h = Math.exp(0.5 * t); // ln(1 + e^t) = e^t here
+      return (h / beta) * h;
+    }
     return Numerics.softplus(t) / beta;
   }
 

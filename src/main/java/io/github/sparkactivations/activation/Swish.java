@@ -69,7 +69,7 @@ public record Swish(double alpha) implements ElementwiseActivation {
     if (Double.isInfinite(x) && t == Double.NEGATIVE_INFINITY) {
       return 0.0; // x·e^{αx} → 0
     }
-    return x * Numerics.sigmoid(t);
+    return Numerics.scaledSigmoid(t, x);
   }
 
   @Override
@@ -80,6 +80,10 @@ public record Swish(double alpha) implements ElementwiseActivation {
     double t = alpha * x;
     if (Double.isInfinite(t)) {
       return Numerics.sigmoid(t);
+    }
+    if (t < Numerics.DEEP_TAIL) {
+      double h = Math.exp(0.5 * t); // σ(t)(1 + tσ(−t)) = (1 + t)·e^t here
+      return ((1.0 + t) * h) * h;
     }
     double s = Numerics.sigmoid(t);
     return s + t * s * Numerics.sigmoid(-t);

@@ -1,0 +1,66 @@
+package io.github.sparkactivations.activation;
+
+import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.classes;
+import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
+
+import com.tngtech.archunit.core.domain.JavaClasses;
+import com.tngtech.archunit.core.importer.ClassFileImporter;
+import com.tngtech.archunit.core.importer.ImportOption;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+/**
+ * The layering of architecture.md, checked on the compiled main classes: the core is JDK-only, plot
+ * sees only the core and its charting library, and nothing but the job itself depends on the job.
+ */
+class ArchitectureTest {
+
+  private static final String ROOT = "io.github.sparkactivations";
+  private static JavaClasses classes;
+
+  @BeforeAll
+  static void importMainClasses() {
+    classes = new ClassFileImporter()
+        .withImportOption(ImportOption.Predefined.DO_NOT_INCLUDE_TESTS)
+        .importPackages(ROOT);
+  }
+
+  @Test
+  void activationCoreDependsOnlyOnTheJdk() {
+    classes().that().resideInAPackage(ROOT + ".activation..")
+        .should().onlyDependOnClassesThat().resideInAnyPackage(ROOT + ".activation..", "java..")
+        .because("the core must run without Spark or Scala on the classpath (architecture.md)")
+        .check(classes);
+  }
+
+  @Test
+  void activationCoreImportsNeitherSparkNorScala() {
+    noClasses().that().resideInAPackage(ROOT + ".activation..")
+        .should().dependOnClassesThat().resideInAnyPackage("org.apache.spark..", "scala..")
+        .check(classes);
+  }
+
+  @Test
+  void plotDependsOnlyOnTheCoreTheJdkAndXChart() {
+    classes().that().resideInAPackage(ROOT + ".plot..")
+        .should().onlyDependOnClassesThat()
+        .resideInAnyPackage(ROOT + ".plot..", ROOT + ".activation..", "java..", "javax..", "org.knowm.xchart..")
+        .allowEmptyShould(true)
+        .check(classes);
+  }
+
+  @Test
+  void stagesAndSqlDoNotDependOnTheJob() {
+    noClasses().that().resideInAnyPackage(ROOT + ".ml.feature..", ROOT + ".sql..")
+        .should().dependOnClassesThat().resideInAPackage(ROOT + ".job..")
+        .allowEmptyShould(true)
+        .check(classes);
+  }
+
+  @Test
+  void nothingOutsideTheJobDependsOnTheJob() {
+    noClasses().that().resideOutsideOfPackage(ROOT + ".job..")
+        .should().dependOnClassesThat().resideInAPackage(ROOT + ".job..")
+        .check(classes);
+  }
+}
