@@ -360,7 +360,7 @@ public final class SparkStageBenchmark {
           ? String.format(Locale.ROOT, "%.2fx", rate[j] / udfRate.get(fn)) : "";
       String vsSql = m.group().equals("stage") && sqlRate.containsKey(fn)
           ? String.format(Locale.ROOT, "%.1fx", rate[j] / sqlRate.get(fn)) : "";
-      System.out.printf(Locale.ROOT, "| %-44s | %9.2fM | %11.2f | %9s | %9s | %-22.15g |%n", m.name(),
+      System.out.printf(Locale.ROOT, "| %-44s | %9.3fM | %11.2f | %9s | %9s | %-22.15g |%n", m.name(),
           rate[j] / 1e6, ratio[j], vsUdf, vsSql, checksums[j]);
     }
   }
