@@ -8,7 +8,7 @@ import java.util.Map;
  *
  * <pre>
  *   f(x)  = max(0, min(1, α·x + β))
- *   f'(x) = α where 0 < α·x + β < 1, else 0      (0 at both clip points)
+ *   f'(x) = α where 0 &lt; α·x + β &lt; 1, else 0      (0 at both clip points)
  * </pre>
  *
  * <p>Range [0, 1]; f(0) = clamp(β), so it is sparse-safe only when β ≤ 0. αx + β is computed with one

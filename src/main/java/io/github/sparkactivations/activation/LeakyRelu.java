@@ -11,8 +11,8 @@ import java.util.Map;
  * </pre>
  *
  * <p>Range ℝ for α > 0; f(0) = 0 (sparse-safe); odd-signed zero, f(−0.0) = −0.0. NaN gives NaN;
- * f(+∞) = +∞; f(−∞) = −∞ for α > 0, +∞ for α < 0 and 0 for α = 0 (the limit; the product α·x would be
- * NaN). Evaluated as a branch, not max(αx, x), which is wrong for α > 1 or α < 0.
+ * f(+∞) = +∞; f(−∞) = −∞ for α > 0, +∞ for α &lt; 0 and 0 for α = 0 (the limit; the product α·x would be
+ * NaN). Evaluated as a branch, not max(αx, x), which is wrong for α > 1 or α &lt; 0.
  *
  * @param alpha the slope α for x ≤ 0, any finite double (default: 0.01)
  */

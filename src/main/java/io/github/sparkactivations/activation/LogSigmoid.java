@@ -12,7 +12,7 @@ import java.util.Map;
  *
  * <p>Range (−∞, 0); f(0) = −ln 2, not sparse-safe; f'(0) = ½. Evaluated as −log1p(e^{−x}) for x ≥ 0
  * and x − log1p(eˣ) otherwise (the PyTorch kernel's min(x,0) − log1p(e^{−|x|})), never log(sigmoid(x)),
- * which gives 0 for x > 36.7 and −∞ for x < −745. NaN gives NaN; f(+∞) = −0.0 (the value approaches 0
+ * which gives 0 for x > 36.7 and −∞ for x &lt; −745. NaN gives NaN; f(+∞) = −0.0 (the value approaches 0
  * from below), f(−∞) = −∞; f'(+∞) = 0, f'(−∞) = 1.
  */
 public record LogSigmoid() implements ElementwiseActivation {

@@ -12,7 +12,7 @@ import java.util.Map;
  * </pre>
  *
  * <p>Range ℝ; f(0) = 0 (sparse-safe); f(−0.0) = −0.0. Special values as {@link LeakyRelu}: NaN gives
- * NaN, f(+∞) = +∞, f(−∞) = −∞ for s > 0, +∞ for s < 0 and 0 for s = 0.
+ * NaN, f(+∞) = +∞, f(−∞) = −∞ for s > 0, +∞ for s &lt; 0 and 0 for s = 0.
  *
  * @param slope the slope s for x ≤ 0, any finite double (default: 0.25)
  */

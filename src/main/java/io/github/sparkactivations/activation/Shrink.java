@@ -7,7 +7,7 @@ import java.util.Map;
  * softshrink with bias = λ.
  *
  * <pre>
- *   f(x)  = x + bias if x < −λ;  x − bias if x > λ;  0 otherwise
+ *   f(x)  = x + bias if x &lt; −λ;  x − bias if x > λ;  0 otherwise
  *   f'(x) = 1 if |x| > λ, else 0      (0 at ±λ; f jumps by λ − bias there)
  * </pre>
  *

@@ -14,7 +14,7 @@ import java.util.Map;
  * An all-zero row gives 1/n everywhere, so a sparse vector's softmax is dense.
  *
  * <p>Numerics ({@code activation-spec.md} §4): the row is shifted by its maximum m (always, also when
- * m < 0, so [−1000, −1001, −1002] gives [0.665…, 0.245…, 0.090…] and not 0/0) and
+ * m &lt; 0, so [−1000, −1001, −1002] gives [0.665…, 0.245…, 0.090…] and not 0/0) and
  * y_i = e^{x_i−m}/(1 + Σ_{j≠k} e^{x_j−m}), k the first argmax. Special rows (C7): any NaN → NaN row;
  * exactly one +∞ → one-hot at that entry (the limit; Spark's own softmax agrees, while PyTorch, TF,
  * JAX and ONNX return a NaN row); two or more +∞ → NaN row (∞ − ∞); all −∞ → NaN row (0/0); −∞ among

@@ -6,7 +6,7 @@ import java.util.Map;
  * Soft shrinkage (soft thresholding; PyTorch {@code nn.Softshrink}, ONNX {@code Shrink(bias=λ)}).
  *
  * <pre>
- *   f(x)  = x − λ if x > λ;  x + λ if x < −λ;  0 otherwise
+ *   f(x)  = x − λ if x > λ;  x + λ if x &lt; −λ;  0 otherwise
  *   f'(x) = 1 if |x| > λ, else 0      (0 at ±λ)
  * </pre>
  *

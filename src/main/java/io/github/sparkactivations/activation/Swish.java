@@ -13,7 +13,7 @@ import java.util.Map;
  *
  * <p>Range [−0.2784645427610738/α, ∞) for α > 0; f(0) = 0 (sparse-safe); f(−0.0) = −0.0. The sigmoid
  * is the overflow-free split form. NaN gives NaN; ±∞ give the limits with α fixed: for α > 0
- * f(+∞) = +∞, f(−∞) = 0; for α = 0 f(x) = x/2; for α < 0 f(+∞) = 0, f(−∞) = −∞. f'(±∞) is σ(α·(±∞)).
+ * f(+∞) = +∞, f(−∞) = 0; for α = 0 f(x) = x/2; for α &lt; 0 f(+∞) = 0, f(−∞) = −∞. f'(±∞) is σ(α·(±∞)).
  *
  * @param alpha the gate steepness α, any finite double (default: 1.0)
  */

@@ -10,7 +10,7 @@ import java.util.Map;
  *   f'(x) = tanh²x
  * </pre>
  *
- * <p>Range ℝ (odd, increasing); f(0) = 0 (sparse-safe); f(−0.0) = −0.0. For |x| < 0.1 the value is the
+ * <p>Range ℝ (odd, increasing); f(0) = 0 (sparse-safe); f(−0.0) = −0.0. For |x| &lt; 0.1 the value is the
  * Taylor series x³/3 − 2x⁵/15 + 17x⁷/315 − 62x⁹/2835 + 1382x¹¹/155925 − 21844x¹³/6081075 +
  * 929569x¹⁵/638512875 (relative truncation error 1.8e−17 at 0.1), because x − tanh x loses about
  * 2·log₁₀(1/|x|) digits there (it returns 0 at x = 1e−8). NaN gives NaN; f(±∞) = ±∞; f'(±∞) = 1.
