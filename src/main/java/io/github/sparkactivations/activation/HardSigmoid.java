@@ -1,5 +1,6 @@
 package io.github.sparkactivations.activation;
 
+import java.math.BigDecimal;
 import java.util.Map;
 
 /**
@@ -80,6 +81,13 @@ public record HardSigmoid(double alpha, double beta) implements ElementwiseActiv
       return 0.0;
     }
     double t = Math.fma(alpha, x, beta);
+    if (t == 0.0 || t == 1.0) {
+      // The rounded alpha*x + beta landed on a clip point, but the exact value may lie just inside
+      // (0, 1): e.g. alpha=0.25, x=nextDown(2.0) gives 1 - 2^-54, which rounds to 1.0. Decide exactly.
+      BigDecimal exact = new BigDecimal(alpha).multiply(new BigDecimal(x))
+          .add(new BigDecimal(beta));
+      return exact.signum() > 0 && exact.compareTo(BigDecimal.ONE) < 0 ? alpha : 0.0;
+    }
     return t > 0 && t < 1 ? alpha : 0.0;
   }
 }
