@@ -18,8 +18,8 @@ import java.util.function.Function;
  * significant digits survive; {@link #eval} catches it and retries at a precision that covers the
  * cancellation. So a reference value is either accurate or not produced at all.
  *
- * <p>Range: {@code exp(x)} for {@code x < -EXP_FLOOR} returns {@link #TINY} (10^-90000) instead of the
- * exact value (whose decimal exponent no BigDecimal can hold). Every activation result built from it is
+ * <p>Range: {@code exp(x)} for {@code x < -EXP_FLOOR} returns {@link #TINY} (10^-5000) instead of the
+ * exact value (whose decimal exponent, for x near -1e308, no BigDecimal can hold). Every activation result built from it is
  * far below the smallest subnormal double (4.9e-324) and rounds to a zero of the right sign, which is
  * the correctly rounded result; {@code exp(x)} for {@code x > EXP_FLOOR} throws, so a formula that would
  * overflow is caught rather than silently wrong.
@@ -31,9 +31,12 @@ public final class Ref {
   /** Default starting precision of {@link #eval}. */
   public static final int START_DIGITS = 50;
   /** |x| beyond which exp(x) is replaced by TINY (x < 0) or refused (x > 0). */
-  public static final BigDecimal EXP_FLOOR = BigDecimal.valueOf(200_000);
-  /** Stand-in for e^x, x < -200000 (true value < 10^-86858): rounds to zero in every use. */
-  public static final BigDecimal TINY = BigDecimal.ONE.scaleByPowerOfTen(-90_000);
+  public static final BigDecimal EXP_FLOOR = BigDecimal.valueOf(11_000);
+  /**
+   * Stand-in for e^x, x < -11000 (true value < 10^-4777): below every exactly computed exponential, and
+   * rounds to zero in every use (the largest factor it meets is x^3 ~ 10^1200 in gelu tanh at 10^400).
+   */
+  public static final BigDecimal TINY = BigDecimal.ONE.scaleByPowerOfTen(-5_000);
 
   public static final BigDecimal TWO = BigDecimal.valueOf(2);
   public static final BigDecimal HALF = new BigDecimal("0.5");
@@ -234,10 +237,10 @@ public final class Ref {
     }
     if (t.abs().compareTo(HALF) <= 0) {
       MathContext w = wider(mc, 5);
-      BigDecimal u = t.divide(TWO.add(t), w); // (1+u)/(1-u) = 1+t, |u| <= 1/3
+      BigDecimal u = t.divide(TWO.add(t, w), w); // (1+u)/(1-u) = 1+t, |u| <= 1/3
       return twoAtanh(u, w).round(mc);
     }
-    return log(BigDecimal.ONE.add(t), mc);
+    return log(BigDecimal.ONE.add(t, wider(mc, 5)), mc);
   }
 
   /** Natural logarithm of y > 0. */
@@ -307,7 +310,7 @@ public final class Ref {
     }
     MathContext w = wider(mc, 5);
     BigDecimal em = expm1(x.abs().multiply(TWO).negate(), w);
-    BigDecimal t = em.negate().divide(TWO.add(em), w);
+    BigDecimal t = em.negate().divide(TWO.add(em, w), w);
     return (x.signum() < 0 ? t.negate() : t).round(mc);
   }
 
@@ -315,18 +318,18 @@ public final class Ref {
   public static BigDecimal sigmoid(BigDecimal t, MathContext mc) {
     MathContext w = wider(mc, 5);
     if (t.signum() >= 0) {
-      return BigDecimal.ONE.divide(BigDecimal.ONE.add(exp(t.negate(), w)), mc);
+      return BigDecimal.ONE.divide(BigDecimal.ONE.add(exp(t.negate(), w), w), mc);
     }
     BigDecimal e = exp(t, w);
-    return e.divide(BigDecimal.ONE.add(e), mc);
+    return e.divide(BigDecimal.ONE.add(e, w), mc);
   }
 
   /** sech^2 x = 4 e^{-2|x|} / (1 + e^{-2|x|})^2. */
   public static BigDecimal sech2(BigDecimal x, MathContext mc) {
     MathContext w = wider(mc, 5);
     BigDecimal e = exp(x.abs().multiply(TWO).negate(), w);
-    BigDecimal d = BigDecimal.ONE.add(e);
-    return e.multiply(BigDecimal.valueOf(4)).divide(d.multiply(d), mc);
+    BigDecimal d = BigDecimal.ONE.add(e, w);
+    return e.multiply(BigDecimal.valueOf(4)).divide(d.multiply(d, w), mc);
   }
 
   // ---------------------------------------------------------------------------------------------
@@ -400,7 +403,7 @@ public final class Ref {
   public static BigDecimal erfc(BigDecimal z, MathContext mc) {
     if (z.signum() < 0) {
       // 2 - erfc(-z) lies in (1, 2]: no cancellation
-      return TWO.subtract(erfc(z.negate(), wider(mc, 5))).round(mc);
+      return TWO.subtract(erfc(z.negate(), wider(mc, 5)), mc);
     }
     if (z.compareTo(ERFC_CF_FROM) >= 0) {
       return erfcContinuedFraction(z, mc);

@@ -198,7 +198,7 @@ public final class RefActivations {
         return fn((x, mc) -> {
           BigDecimal t = l.multiply(x);
           BigDecimal em = Ref.expm1(t.abs().negate(), mc); // e^{-|t|} - 1
-          BigDecimal v = em.negate().divide(TWO.add(em), mc);
+          BigDecimal v = em.negate().divide(TWO.add(em, mc), mc);
           return t.signum() < 0 ? v.negate() : v;
         }, (x, mc) -> l.multiply(TWO).multiply(logisticDensity(l.multiply(x), mc)).round(mc));
       }
@@ -285,7 +285,7 @@ public final class RefActivations {
             (x, mc) -> Ref.sigmoid(b.multiply(x), mc));
       }
       case "softsign":
-        return fn((x, mc) -> x.divide(BigDecimal.ONE.add(x.abs()), mc), (x, mc) -> {
+        return fn((x, mc) -> x.divide(BigDecimal.ONE.add(x.abs()), mc), (x, mc) -> { // 1 + |x| exact (x is a double)
           BigDecimal d = BigDecimal.ONE.add(x.abs());
           return BigDecimal.ONE.divide(d.multiply(d), mc);
         });
@@ -347,8 +347,8 @@ public final class RefActivations {
   static BigDecimal logisticDensity(BigDecimal t, MathContext mc) {
     MathContext w = wide(mc);
     BigDecimal e = Ref.exp(t.abs().negate(), w);
-    BigDecimal d = BigDecimal.ONE.add(e);
-    return e.divide(d.multiply(d), mc);
+    BigDecimal d = BigDecimal.ONE.add(e, w);
+    return e.divide(d.multiply(d, w), mc);
   }
 
   /** log(1 + e^t) for any t: log1p(e^t) for t <= 0, t + log1p(e^-t) for t > 0 (same value). */
@@ -357,7 +357,7 @@ public final class RefActivations {
     if (t.signum() <= 0) {
       return Ref.log1p(Ref.exp(t, w), mc);
     }
-    return t.add(Ref.log1p(Ref.exp(t.negate(), w), w)).round(mc);
+    return t.add(Ref.log1p(Ref.exp(t.negate(), w), w), mc);
   }
 
   private static BigDecimal clamp(BigDecimal v, BigDecimal lo, BigDecimal hi) {
@@ -403,7 +403,7 @@ public final class RefActivations {
       MathContext w = wide(mc);
       BigDecimal u = geluU(x, w);
       BigDecimal half1pTanh = Ref.sigmoid(u.multiply(TWO), w); // (1 + tanh u)/2
-      BigDecimal k = sqrt2OverPi(w).multiply(BigDecimal.ONE.add(GELU_C3.multiply(x).multiply(x)), w);
+      BigDecimal k = sqrt2OverPi(w).multiply(BigDecimal.ONE.add(GELU_C3.multiply(x).multiply(x), w), w);
       BigDecimal second = x.multiply(HALF).multiply(Ref.sech2(u, w)).multiply(k, w);
       return Ref.add(half1pTanh, second, mc);
     });
@@ -429,14 +429,14 @@ public final class RefActivations {
       BigDecimal second;
       if (x.signum() <= 0) {
         BigDecimal e = Ref.exp(x, w);
-        BigDecimal onePlus = BigDecimal.ONE.add(e);
-        BigDecimal den = onePlus.multiply(onePlus).add(BigDecimal.ONE);
-        second = e.multiply(onePlus).multiply(BigDecimal.valueOf(4)).divide(den.multiply(den), w);
+        BigDecimal onePlus = BigDecimal.ONE.add(e, w);
+        BigDecimal den = onePlus.multiply(onePlus, w).add(BigDecimal.ONE, w);
+        second = e.multiply(onePlus, w).multiply(BigDecimal.valueOf(4)).divide(den.multiply(den, w), w);
       } else {
         BigDecimal v = Ref.exp(x.negate(), w);
-        BigDecimal onePlus = BigDecimal.ONE.add(v);
-        BigDecimal den = onePlus.multiply(onePlus).add(v.multiply(v));
-        second = v.multiply(v).multiply(onePlus).multiply(BigDecimal.valueOf(4)).divide(den.multiply(den), w);
+        BigDecimal onePlus = BigDecimal.ONE.add(v, w);
+        BigDecimal den = onePlus.multiply(onePlus, w).add(v.multiply(v, w), w);
+        second = v.multiply(v, w).multiply(onePlus, w).multiply(BigDecimal.valueOf(4)).divide(den.multiply(den, w), w);
       }
       return Ref.add(mishTanhSp(x, mc), x.multiply(second, mc), mc);
     });
@@ -446,12 +446,12 @@ public final class RefActivations {
     MathContext w = wide(mc);
     if (x.signum() <= 0) {
       BigDecimal e = Ref.exp(x, w);
-      BigDecimal n = e.multiply(e.add(TWO));
-      return n.divide(n.add(TWO), mc);
+      BigDecimal n = e.multiply(e.add(TWO, w), w);
+      return n.divide(n.add(TWO, w), mc);
     }
     BigDecimal v = Ref.exp(x.negate(), w);
-    BigDecimal n = BigDecimal.ONE.add(v.multiply(TWO));
-    return n.divide(n.add(v.multiply(v).multiply(TWO)), mc);
+    BigDecimal n = BigDecimal.ONE.add(v.multiply(TWO), w);
+    return n.divide(n.add(v.multiply(v, w).multiply(TWO), w), mc);
   }
 
   /** x sigma(a x); f' = sigma(a x) + a x sigma(a x) sigma(-a x). */
