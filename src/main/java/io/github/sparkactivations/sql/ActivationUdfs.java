@@ -1,5 +1,6 @@
 package io.github.sparkactivations.sql;
 
+import io.github.sparkactivations.activation.Activations;
 import io.github.sparkactivations.activation.ElementwiseActivation;
 import io.github.sparkactivations.activation.RowwiseActivation;
 import org.apache.spark.SparkException;
@@ -9,6 +10,7 @@ import org.apache.spark.ml.linalg.SparseVector;
 import org.apache.spark.ml.linalg.Vector;
 import org.apache.spark.sql.Column;
 import org.apache.spark.sql.api.java.UDF1;
+import org.apache.spark.sql.api.java.UDF2;
 import org.apache.spark.sql.expressions.UserDefinedFunction;
 import org.apache.spark.sql.functions;
 import org.apache.spark.sql.types.ArrayType;
@@ -121,6 +123,68 @@ public final class ActivationUdfs {
       String where) {
     RowKernel kernel = new RowKernel.Rowwise(fn, temperature);
     return apply(kernel, kind(inputType, false, where), input, handleInvalid, where, fn.name());
+  }
+
+  /**
+   * Like {@link #elementwise}, with the activation spec read from a string column per row (null spec
+   * gives null). Each distinct spec is parsed once per task and cached, never once per row.
+   */
+  public static Column elementwiseBySpec(
+      Column spec,
+      Column input,
+      DataType inputType,
+      boolean derivative,
+      HandleInvalid handleInvalid,
+      String where) {
+    Kind kind = kind(inputType, true, where);
+    SpecCache cache = new SpecCache(derivative);
+    UserDefinedFunction udf =
+        functions.udf(
+            (UDF2<String, Object, Object>)
+                (s, x) -> s == null ? null : applyAny(cache.kernel(s), kind, x, handleInvalid, where),
+            kind.outputType());
+    udf = udf.withName(derivative ? "activation_derivative" : "activation");
+    if (handleInvalid != HandleInvalid.KEEP) {
+      udf = udf.asNondeterministic();
+    }
+    return udf.apply(spec, kind == Kind.NUMBER ? input.cast(DataTypes.DoubleType) : input);
+  }
+
+  private static Object applyAny(RowKernel kernel, Kind kind, Object x, HandleInvalid mode, String where)
+      throws SparkException {
+    return switch (kind) {
+      case VECTOR -> applyVector(kernel, (Vector) x, mode, where);
+      case DOUBLE_ARRAY -> applyArray(kernel, (scala.collection.Seq<?>) x, mode, where, false);
+      case FLOAT_ARRAY -> applyArray(kernel, (scala.collection.Seq<?>) x, mode, where, true);
+      case NUMBER -> applyNumber(kernel, (Double) x, mode, where);
+    };
+  }
+
+  /** Parsed kernels by spec string; one per task after deserialization (the map is transient). */
+  static final class SpecCache implements java.io.Serializable {
+    private static final long serialVersionUID = 1L;
+    private static final int MAX_SPECS = 1024;
+    private final boolean derivative;
+    private transient java.util.concurrent.ConcurrentHashMap<String, RowKernel> kernels;
+
+    SpecCache(boolean derivative) {
+      this.derivative = derivative;
+    }
+
+    RowKernel kernel(String spec) {
+      if (kernels == null) {
+        kernels = new java.util.concurrent.ConcurrentHashMap<>();
+      }
+      RowKernel k = kernels.get(spec);
+      if (k == null) {
+        if (kernels.size() >= MAX_SPECS) {
+          kernels.clear();
+        }
+        k = new RowKernel.Elementwise(Activations.parseElementwise(spec), derivative);
+        kernels.put(spec, k);
+      }
+      return k;
+    }
   }
 
   /** Names the types a column may have, for error messages. */
