@@ -13,10 +13,11 @@ import java.util.function.Function;
  *
  * <p>Spec syntax: {@code name} or {@code name(key=value, key=value, ...)}. Names, keys and enumerated
  * values are case-insensitive ({@link Locale#ROOT}); spaces are allowed around every token; numeric
- * values are Java double literals ({@link Double#parseDouble}); omitted parameters take their
- * defaults; {@code name()} equals {@code name}. Seed aliases such as {@code logistic} or
- * {@code binary_sigmoid} map to their canonical names (see {@link #aliases()}). Every activation's
- * {@link Activation#spec()} parses back to an equal object:
+ * values are Java double literals ({@link Double#parseDouble}); enumerated values (gelu's
+ * {@code approximate}) may be quoted; omitted parameters take their defaults; {@code name()} equals
+ * {@code name}. Seed aliases such as {@code logistic} or {@code binary_sigmoid} map to their canonical
+ * names (see {@link #aliases()}). Every activation's {@link Activation#spec()} parses back to an equal
+ * object:
  *
  * <pre>{@code
  * ElementwiseActivation elu = Activations.parseElementwise("ELU(alpha = 0.5)");
@@ -301,13 +302,22 @@ public final class Activations {
         }
         values[index] = v;
       } else {
-        String v = raw.toLowerCase(Locale.ROOT);
+        String v = unquote(raw).toLowerCase(Locale.ROOT);
         if (!p.choices().contains(v)) {
           throw new IllegalArgumentException(entry.name() + ": " + key + " must be one of "
               + String.join(", ", p.choices()) + " but was '" + raw + "'");
         }
         values[index] = v;
       }
+    }
+
+    /** An enumerated value may be quoted, as YAML users tend to write it: 'tanh' or "tanh". */
+    private static String unquote(String raw) {
+      int n = raw.length();
+      if (n >= 2 && (raw.charAt(0) == '\'' || raw.charAt(0) == '"') && raw.charAt(n - 1) == raw.charAt(0)) {
+        return raw.substring(1, n - 1).trim();
+      }
+      return raw;
     }
 
     /** Letters, digits and '_' from the current position (possibly empty). */

@@ -205,6 +205,8 @@ class ActivationsTest {
     assertEquals(new Hardtanh(-2, 2), Activations.parse("HardTanh(\tMIN=-2 ,MAX= 2\n)"));
     assertEquals(new Softmax(), Activations.parse(" SoftMax "));
     assertEquals(new Relu(), Activations.parse("relu ( )"));
+    assertEquals(new Gelu(Gelu.Approximate.TANH), Activations.parse("gelu(approximate='tanh')"));
+    assertEquals(new Gelu(Gelu.Approximate.NONE), Activations.parse("gelu(approximate=\"None\")"));
   }
 
   @Test
