@@ -10,8 +10,10 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
 /**
- * The layering of architecture.md, checked on the compiled main classes: the core is JDK-only, plot
- * sees only the core and its charting library, and nothing but the job itself depends on the job.
+ * The layering of architecture.md, checked on the compiled main classes: the core is JDK-only; the
+ * Spark layers form a line, activation &lt;- sql (row kernels and UDFs) &lt;- ml.feature (stages, built
+ * on the sql kernels) &lt;- job; plot sees only the core and its charting library; nothing but the job
+ * itself depends on the job.
  */
 class ArchitectureTest {
 
@@ -54,6 +56,23 @@ class ArchitectureTest {
     noClasses().that().resideInAnyPackage(ROOT + ".ml.feature..", ROOT + ".sql..")
         .should().dependOnClassesThat().resideInAPackage(ROOT + ".job..")
         .allowEmptyShould(true)
+        .check(classes);
+  }
+
+  @Test
+  void sqlFunctionsDoNotDependOnTheStages() {
+    noClasses().that().resideInAPackage(ROOT + ".sql..")
+        .should().dependOnClassesThat().resideInAPackage(ROOT + ".ml..")
+        .because("the layering is activation <- sql (row kernels, UDFs) <- ml.feature (stages) <- job")
+        .check(classes);
+  }
+
+  @Test
+  void sparkLayersSeeOnlyTheCoreAndEachOtherDownwards() {
+    classes().that().resideInAnyPackage(ROOT + ".ml.feature..", ROOT + ".sql..")
+        .should().onlyDependOnClassesThat()
+        .resideInAnyPackage(ROOT + ".activation..", ROOT + ".sql..", ROOT + ".ml.feature..",
+            "org.apache.spark..", "scala..", "java..")
         .check(classes);
   }
 
