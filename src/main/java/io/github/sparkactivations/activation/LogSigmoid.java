@@ -49,9 +49,9 @@ public record LogSigmoid() implements ElementwiseActivation {
   @Override
   public double value(double x) {
     if (x >= 0) {
-      return -Math.log1p(Math.exp(-x));
+      return -Kernels.log1pUnit(Math.exp(-x));
     }
-    return x - Math.log1p(Math.exp(x)); // NaN stays NaN
+    return x - Kernels.log1pUnit(Math.exp(x)); // NaN stays NaN
   }
 
   @Override

@@ -55,7 +55,7 @@ public record Mish() implements ElementwiseActivation {
       double h = Math.exp(0.5 * x); // tanh(softplus(x)) = eˣ to double precision here
       return (x * h) * h;
     }
-    return x * Math.tanh(Numerics.softplus(x));
+    return x * Kernels.tanh(Numerics.softplus(x));
   }
 
   @Override
@@ -68,6 +68,6 @@ public record Mish() implements ElementwiseActivation {
       return ((1.0 + x) * h) * h;
     }
     double sp = Numerics.softplus(x);
-    return Math.tanh(sp) + x * Numerics.sigmoid(x) * Numerics.sech2(sp);
+    return Kernels.tanh(sp) + x * Numerics.sigmoid(x) * Numerics.sech2(sp);
   }
 }

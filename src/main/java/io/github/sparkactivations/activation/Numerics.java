@@ -24,15 +24,11 @@ final class Numerics {
   private Numerics() {}
 
   /**
-   * The logistic function σ(t) = 1/(1+e^{-t}) without overflow: for t ≥ 0 it is 1/(1+e^{-t}), otherwise
-   * e^{t}/(1+e^{t}). NaN falls through to the second branch and stays NaN; σ(±∞) = 1, 0.
+   * The logistic function σ(t) = 1/(1+e^{-t}) without overflow ({@link Kernels#sigmoid}: e^{t} where
+   * e^{-t} would overflow). NaN stays NaN; σ(±∞) = 1, 0.
    */
   static double sigmoid(double t) {
-    if (t >= 0) {
-      return 1.0 / (1.0 + Math.exp(-t));
-    }
-    double e = Math.exp(t);
-    return e / (1.0 + e);
+    return Kernels.sigmoid(t);
   }
 
   /**
@@ -63,7 +59,7 @@ final class Numerics {
 
   /** ln(1+e^{t}) = max(t,0) + log1p(e^{-|t|}), exact in double without any threshold shortcut. */
   static double softplus(double t) {
-    return Math.max(t, 0.0) + Math.log1p(Math.exp(-Math.abs(t)));
+    return Kernels.softplus(t);
   }
 
   /**

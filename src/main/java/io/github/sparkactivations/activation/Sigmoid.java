@@ -77,13 +77,7 @@ public record Sigmoid(double lambda) implements ElementwiseActivation {
     Specs.checkLengths(in, out);
     double l = lambda;
     for (int i = 0; i < in.length; i++) {
-      double t = l * in[i];
-      if (t >= 0) {
-        out[i] = 1.0 / (1.0 + Math.exp(-t));
-      } else {
-        double e = Math.exp(t);
-        out[i] = e / (1.0 + e);
-      }
+      out[i] = Kernels.sigmoid(l * in[i]);
     }
   }
 
