@@ -58,11 +58,11 @@ final class SparkStandaloneCluster implements AutoCloseable {
 
   /**
    * Prepares {@code sparkHome} (a {@code RELEASE} marker so the launcher uses {@code jars/}, and
-   * {@code conf/log4j2.properties}) and starts a master and {@code workerCount} workers of
-   * {@code coresPerWorker} cores and {@code memoryPerWorker} memory; returns once the master reports
-   * every worker ALIVE. On any failure everything already started is stopped.
+   * {@code conf/log4j2.properties}) and launches a master and {@code workerCount} workers of
+   * {@code coresPerWorker} cores and {@code memoryPerWorker} memory, without waiting for them
+   * ({@link #awaitReady()}). On a failure to launch everything already started is stopped.
    */
-  static SparkStandaloneCluster start(Path sparkHome, Path baseDir, int workerCount,
+  static SparkStandaloneCluster launch(Path sparkHome, Path baseDir, int workerCount,
       int coresPerWorker, String memoryPerWorker) {
     SparkStandaloneCluster c = new SparkStandaloneCluster(sparkHome, baseDir);
     try {
@@ -71,12 +71,17 @@ final class SparkStandaloneCluster implements AutoCloseable {
       for (int i = 1; i <= workerCount; i++) {
         c.startWorker(i, coresPerWorker, memoryPerWorker);
       }
-      c.awaitAliveWorkers(workerCount);
       return c;
     } catch (RuntimeException | Error e) {
       c.close();
       throw e;
     }
+  }
+
+  /** Returns once the master is ALIVE with every worker registered and ALIVE; fails on a dead JVM or timeout. */
+  SparkStandaloneCluster awaitReady() {
+    awaitAliveWorkers(workers.size());
+    return this;
   }
 
   String masterUrl() {
