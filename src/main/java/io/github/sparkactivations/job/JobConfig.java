@@ -1,0 +1,456 @@
+package io.github.sparkactivations.job;
+
+import com.fasterxml.jackson.annotation.JsonSubTypes;
+import com.fasterxml.jackson.annotation.JsonTypeInfo;
+import io.github.sparkactivations.activation.Activation;
+import io.github.sparkactivations.activation.Activations;
+import io.github.sparkactivations.activation.ElementwiseActivation;
+import io.github.sparkactivations.activation.RowwiseActivation;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
+
+/**
+ * The batch job's configuration, bound from YAML by {@link ConfigLoader} (unknown keys are errors)
+ * or built in code. Every section except {@code input}, {@code features}, {@code stages} and
+ * {@code output} is optional; absent values take the defaults documented on each record.
+ *
+ * <p>{@link #validate()} is the one validation path shared by code and config files: it checks
+ * everything that can be checked without touching data (formats, modes, activation specs, column
+ * names) and throws {@link ConfigException} naming the key. Checks that need the file system or the
+ * input schema (input exists, output does not exist in mode {@code error}, column types) run in
+ * {@link JobPlan} before any data is read.
+ *
+ * @param spark optional Spark settings (master, app name, extra conf); spark-submit's own settings win
+ * @param input where and how to read the data
+ * @param features which columns form the feature vector, and whether to standardize it
+ * @param stages the activation and softmax stages, applied in order
+ * @param output where and how to write the result
+ * @param report where to save the JSON report (default {@code <output.path>.report.json})
+ * @param model where to save the fitted {@code PipelineModel} (default: not saved)
+ */
+public record JobConfig(
+    SparkSection spark,
+    InputSection input,
+    FeaturesSection features,
+    List<StageConfig> stages,
+    OutputSection output,
+    ReportSection report,
+    ModelSection model) {
+
+  /** Input formats the job reads. */
+  public static final List<String> INPUT_FORMATS = List.of("csv", "parquet", "json", "orc", "libsvm");
+  /** Output formats the job writes. */
+  public static final List<String> OUTPUT_FORMATS = List.of("parquet", "orc", "json", "csv");
+  /** Output modes: refuse an existing output, or replace it once the new one is complete. */
+  public static final List<String> OUTPUT_MODES = List.of("error", "overwrite");
+  /** Values of the {@code handleInvalid} keys. */
+  public static final List<String> HANDLE_INVALID = List.of("error", "skip", "keep");
+  /** Default name of the assembled (and standardized) feature vector column. */
+  public static final String DEFAULT_FEATURES_COL = "features";
+  /** Default master when neither spark-submit nor the config sets one. */
+  public static final String DEFAULT_MASTER = "local[*]";
+
+  /** Canonical constructor: absent optional sections become empty ones, so callers never see null. */
+  public JobConfig {
+    spark = spark == null ? new SparkSection(null, null, null) : spark;
+    report = report == null ? new ReportSection(null) : report;
+    model = model == null ? new ModelSection(null) : model;
+    stages = stages == null ? List.of() : List.copyOf(stages);
+  }
+
+  /**
+   * Spark settings, all optional.
+   *
+   * @param master used only when spark-submit (or a {@code spark.master} system property) gave none;
+   *     {@code local[*]} when absent everywhere
+   * @param appName the application name (default {@code spark-activations})
+   * @param conf extra Spark settings, e.g. {@code spark.sql.shuffle.partitions: "8"}; settings given
+   *     to spark-submit win
+   */
+  public record SparkSection(String master, String appName, Map<String, String> conf) {
+    public SparkSection {
+      conf = conf == null ? Map.of() : new LinkedHashMap<>(conf);
+    }
+
+    /** The app name, {@code spark-activations} by default. */
+    public String appNameOrDefault() {
+      return appName == null || appName.isBlank() ? "spark-activations" : appName;
+    }
+  }
+
+  /**
+   * The input.
+   *
+   * @param path a file or directory, on any Hadoop file system ({@code file:}, {@code hdfs:}, {@code s3a:}, ...)
+   * @param format csv (with a header line, types inferred), parquet, json, orc or libsvm; default csv
+   * @param options reader options passed to Spark as is; for csv {@code header} and {@code inferSchema}
+   *     default to true
+   */
+  public record InputSection(String path, String format, Map<String, String> options) {
+    public InputSection {
+      format = format == null ? "csv" : format.trim().toLowerCase(Locale.ROOT);
+      options = options == null ? Map.of() : new LinkedHashMap<>(options);
+    }
+  }
+
+  /**
+   * Which columns form the feature vector. Exactly one of {@code columns}, {@code exclude} and
+   * {@code vectorColumn}.
+   *
+   * @param columns these numeric columns, assembled in this order
+   * @param exclude every numeric column of the input except these (e.g. the label), in input order
+   * @param vectorColumn an existing vector column (e.g. libsvm's {@code features})
+   * @param standardize apply {@code StandardScaler(withMean = true, withStd = true)} (default false)
+   * @param outputCol name of the assembled (and standardized) vector column (default {@code features});
+   *     with {@code vectorColumn} and no standardization it is the vector column itself
+   * @param handleInvalid what the assembler does with null or NaN input values: error (default),
+   *     skip the row, or keep (NaN in the vector, left to the stages' own {@code handleInvalid})
+   */
+  public record FeaturesSection(
+      List<String> columns,
+      List<String> exclude,
+      String vectorColumn,
+      Boolean standardize,
+      String outputCol,
+      String handleInvalid) {
+    public FeaturesSection {
+      columns = columns == null ? null : List.copyOf(columns);
+      exclude = exclude == null ? null : List.copyOf(exclude);
+      standardize = standardize != null && standardize;
+      handleInvalid = handleInvalid == null ? "error" : handleInvalid.trim().toLowerCase(Locale.ROOT);
+    }
+
+    /** The name of the feature vector column the first stage reads by default. */
+    public String outputColOrDefault() {
+      if (outputCol != null && !outputCol.isBlank()) {
+        return outputCol;
+      }
+      if (vectorColumn != null && !standardize) {
+        return vectorColumn;
+      }
+      return DEFAULT_FEATURES_COL;
+    }
+  }
+
+  /**
+   * One stage of the pipeline: {@code type: activation} (the default, filled in by {@link ConfigLoader}
+   * when absent) or {@code type: softmax}.
+   * {@code inputCol} defaults to the previous stage's output (the feature vector for the first stage).
+   */
+  @JsonTypeInfo(
+      use = JsonTypeInfo.Id.NAME,
+      include = JsonTypeInfo.As.PROPERTY,
+      property = "type")
+  @JsonSubTypes({
+    @JsonSubTypes.Type(value = ActivationStage.class, name = "activation"),
+    @JsonSubTypes.Type(value = SoftmaxStage.class, name = "softmax")
+  })
+  public sealed interface StageConfig permits ActivationStage, SoftmaxStage {
+    /** {@code activation} or {@code softmax}. */
+    String type();
+
+    /** The input column, or null for "the previous stage's output". */
+    String inputCol();
+
+    /** The output column, or null for the default name. */
+    String outputCol();
+
+    /** error (default), skip or keep. */
+    String handleInvalid();
+  }
+
+  /**
+   * An elementwise activation stage ({@code ActivationTransformer}).
+   *
+   * @param activation the spec string, e.g. {@code leaky_relu(alpha=0.01)} (required)
+   * @param derivative output f'(x) instead of f(x) (default false)
+   * @param outputCol default: the activation's canonical name, with {@code _derivative} appended when
+   *     {@code derivative} is true
+   */
+  public record ActivationStage(
+      String activation, Boolean derivative, String inputCol, String outputCol, String handleInvalid)
+      implements StageConfig {
+    public ActivationStage {
+      derivative = derivative != null && derivative;
+      handleInvalid = handleInvalid == null ? "error" : handleInvalid.trim().toLowerCase(Locale.ROOT);
+    }
+
+    @Override
+    public String type() {
+      return "activation";
+    }
+  }
+
+  /**
+   * A row-wise softmax stage ({@code SoftmaxTransformer}): softmax of x/temperature, or its log.
+   *
+   * @param temperature > 0 (default 1.0)
+   * @param logSoftmax output log-softmax instead (default false)
+   * @param outputCol default {@code softmax} (or {@code log_softmax})
+   */
+  public record SoftmaxStage(
+      Double temperature, Boolean logSoftmax, String inputCol, String outputCol, String handleInvalid)
+      implements StageConfig {
+    public SoftmaxStage {
+      temperature = temperature == null ? 1.0 : temperature;
+      logSoftmax = logSoftmax != null && logSoftmax;
+      handleInvalid = handleInvalid == null ? "error" : handleInvalid.trim().toLowerCase(Locale.ROOT);
+    }
+
+    @Override
+    public String type() {
+      return "softmax";
+    }
+
+    /** The spec string of the row-wise function this stage applies, e.g. {@code log_softmax}. */
+    public String functionName() {
+      return logSoftmax ? "log_softmax" : "softmax";
+    }
+  }
+
+  /**
+   * The output.
+   *
+   * @param path the output directory (written atomically: to a hidden sibling first, then renamed)
+   * @param format parquet (default), orc, json or csv
+   * @param mode error (default: refuse an existing output) or overwrite (replace it once the new
+   *     output is complete)
+   * @param keep input columns to carry through to the output (e.g. the label)
+   * @param options writer options passed to Spark as is (e.g. {@code compression})
+   */
+  public record OutputSection(
+      String path, String format, String mode, List<String> keep, Map<String, String> options) {
+    public OutputSection {
+      format = format == null ? "parquet" : format.trim().toLowerCase(Locale.ROOT);
+      mode = mode == null ? "error" : mode.trim().toLowerCase(Locale.ROOT);
+      keep = keep == null ? List.of() : List.copyOf(keep);
+      options = options == null ? Map.of() : new LinkedHashMap<>(options);
+    }
+  }
+
+  /** @param path where the JSON report goes; default {@code <output.path>.report.json} */
+  public record ReportSection(String path) {}
+
+  /** @param path if set, the fitted {@code PipelineModel} is saved here (atomically, like the output) */
+  public record ModelSection(String path) {}
+
+  // ---------------------------------------------------------------------------------------------
+  // Resolved view, shared by validation and the job
+
+  /** A stage with its defaults resolved: parsed activation, input and output column. */
+  public record ResolvedStage(
+      int index, StageConfig config, Activation activation, String inputCol, String outputCol) {
+
+    /** The key prefix of this stage in the config, e.g. {@code stages[1]}. */
+    public String key() {
+      return "stages[" + index + "]";
+    }
+
+    /** A short description for the report, e.g. {@code leaky_relu(alpha=0.01)} or {@code softmax(T=2.0)}. */
+    public String describe() {
+      if (config instanceof SoftmaxStage s) {
+        String t = s.temperature() == 1.0 ? "" : "(temperature=" + s.temperature() + ")";
+        return s.functionName() + t;
+      }
+      ActivationStage a = (ActivationStage) config;
+      return a.derivative() ? "d/dx " + activation.spec() : activation.spec();
+    }
+  }
+
+  /** The report path: {@code report.path}, or {@code <output.path>.report.json}. */
+  public String reportPath() {
+    if (report.path() != null && !report.path().isBlank()) {
+      return report.path();
+    }
+    return stripTrailingSlash(output.path()) + ".report.json";
+  }
+
+  private static String stripTrailingSlash(String p) {
+    String s = p;
+    while (s.length() > 1 && s.endsWith("/")) {
+      s = s.substring(0, s.length() - 1);
+    }
+    return s;
+  }
+
+  /**
+   * Checks everything that needs no data and no file system and resolves the stages' defaults.
+   *
+   * @return the stages with parsed activations and resolved column names
+   * @throws ConfigException naming the key at fault and the fix
+   */
+  public List<ResolvedStage> validate() {
+    // input
+    if (input == null) {
+      throw new ConfigException("input", "missing section (set input.path and input.format)");
+    }
+    requireNonBlank("input.path", input.path());
+    requireOneOf("input.format", input.format(), INPUT_FORMATS);
+
+    // features
+    if (features == null) {
+      throw new ConfigException(
+          "features", "missing section (set one of features.columns, features.exclude, features.vectorColumn)");
+    }
+    int given = (features.columns() != null ? 1 : 0)
+        + (features.exclude() != null ? 1 : 0)
+        + (features.vectorColumn() != null ? 1 : 0);
+    if (given != 1) {
+      throw new ConfigException(
+          "features",
+          (given == 0 ? "none" : "more than one") + " of columns, exclude, vectorColumn is set; set exactly one "
+              + "(columns: [a, b] lists numeric columns, exclude: [label] takes every other numeric column, "
+              + "vectorColumn: features uses an existing vector column)");
+    }
+    if (features.columns() != null) {
+      if (features.columns().isEmpty()) {
+        throw new ConfigException("features.columns", "is empty; list at least one numeric column");
+      }
+      requireNoBlankOrDuplicate("features.columns", features.columns());
+    }
+    if (features.exclude() != null) {
+      requireNoBlankOrDuplicate("features.exclude", features.exclude());
+    }
+    if (features.vectorColumn() != null) {
+      requireNonBlank("features.vectorColumn", features.vectorColumn());
+    }
+    if (features.outputCol() != null) {
+      requireNonBlank("features.outputCol", features.outputCol());
+    }
+    requireOneOf("features.handleInvalid", features.handleInvalid(), HANDLE_INVALID);
+
+    // stages
+    if (stages.isEmpty()) {
+      throw new ConfigException(
+          "stages", "is empty; add at least one stage, e.g. - { activation: relu, outputCol: act }");
+    }
+    List<ResolvedStage> resolved = new ArrayList<>();
+    String previous = features.outputColOrDefault();
+    Set<String> produced = new HashSet<>();
+    produced.add(previous);
+    for (int i = 0; i < stages.size(); i++) {
+      StageConfig sc = stages.get(i);
+      String key = "stages[" + i + "]";
+      if (sc == null) {
+        throw new ConfigException(key, "is empty; give at least activation: <spec> or type: softmax");
+      }
+      requireOneOf(key + ".handleInvalid", sc.handleInvalid(), HANDLE_INVALID);
+      Activation activation;
+      String defaultOut;
+      if (sc instanceof ActivationStage a) {
+        requireNonBlank(key + ".activation", a.activation());
+        try {
+          activation = Activations.parse(a.activation());
+        } catch (IllegalArgumentException e) {
+          throw new ConfigException(key + ".activation", oneLine(e.getMessage()));
+        }
+        if (activation instanceof RowwiseActivation) {
+          throw new ConfigException(
+              key + ".activation",
+              "'" + a.activation().trim() + "' is row-wise; use a stage with type: softmax "
+                  + "(keys temperature, logSoftmax) instead of type: activation");
+        }
+        defaultOut = activation.name() + (a.derivative() ? "_derivative" : "");
+      } else {
+        SoftmaxStage s = (SoftmaxStage) sc;
+        if (!(s.temperature() > 0) || Double.isInfinite(s.temperature())) {
+          throw new ConfigException(
+              key + ".temperature", "must be finite and > 0 but was " + s.temperature());
+        }
+        activation = Activations.parse(s.functionName());
+        defaultOut = s.functionName();
+      }
+      String in = sc.inputCol() == null ? previous : sc.inputCol();
+      String out = sc.outputCol() == null ? defaultOut : sc.outputCol();
+      requireNonBlank(key + ".inputCol", in);
+      requireNonBlank(key + ".outputCol", out);
+      if (!produced.add(out)) {
+        throw new ConfigException(
+            key + ".outputCol",
+            "'" + out + "' is already produced by an earlier stage or the features; give this stage its own outputCol");
+      }
+      resolved.add(new ResolvedStage(i, sc, activation, in, out));
+      previous = out;
+    }
+
+    // output
+    if (output == null) {
+      throw new ConfigException("output", "missing section (set output.path)");
+    }
+    requireNonBlank("output.path", output.path());
+    requireOneOf("output.format", output.format(), OUTPUT_FORMATS);
+    requireOneOf("output.mode", output.mode(), OUTPUT_MODES);
+    requireNoBlankOrDuplicate("output.keep", output.keep());
+    for (String k : output.keep()) {
+      for (ResolvedStage r : resolved) {
+        if (r.outputCol().equals(k)) {
+          throw new ConfigException(
+              "output.keep", "'" + k + "' is a stage output (stage outputs are always written); remove it from keep");
+        }
+      }
+    }
+    String outPath = stripTrailingSlash(output.path());
+    if (outPath.equals(stripTrailingSlash(input.path()))) {
+      throw new ConfigException("output.path", "is the input path; write the output somewhere else");
+    }
+    if (report.path() != null) {
+      requireNonBlank("report.path", report.path());
+    }
+    if (stripTrailingSlash(reportPath()).equals(outPath)) {
+      throw new ConfigException("report.path", "is the output path; give the report its own file");
+    }
+    if (model.path() != null) {
+      requireNonBlank("model.path", model.path());
+      String mp = stripTrailingSlash(model.path());
+      if (mp.equals(outPath) || mp.equals(stripTrailingSlash(reportPath()))) {
+        throw new ConfigException("model.path", "is the output or report path; give the model its own directory");
+      }
+    }
+    for (Map.Entry<String, String> e : spark.conf().entrySet()) {
+      if (e.getKey() == null || !e.getKey().startsWith("spark.")) {
+        throw new ConfigException(
+            "spark.conf", "key '" + e.getKey() + "' is not a Spark setting (Spark settings start with 'spark.')");
+      }
+    }
+    return List.copyOf(resolved);
+  }
+
+  private static void requireNonBlank(String key, String value) {
+    if (value == null || value.isBlank()) {
+      throw new ConfigException(key, "is missing or empty");
+    }
+  }
+
+  private static void requireOneOf(String key, String value, List<String> allowed) {
+    if (value == null || !allowed.contains(value)) {
+      throw new ConfigException(
+          key, "'" + value + "' is not supported (allowed: " + String.join(", ", allowed) + ")");
+    }
+  }
+
+  private static void requireNoBlankOrDuplicate(String key, List<String> names) {
+    Set<String> seen = new HashSet<>();
+    for (String n : names) {
+      if (n == null || n.isBlank()) {
+        throw new ConfigException(key, "contains an empty column name");
+      }
+      if (!seen.add(n)) {
+        throw new ConfigException(key, "lists '" + n + "' twice");
+      }
+    }
+  }
+
+  static String oneLine(String s) {
+    return s == null ? "" : s.replaceAll("\\s*\\R\\s*", " ").trim();
+  }
+
+  /** The elementwise activation of an activation stage (for reporting saturation). */
+  static ElementwiseActivation elementwise(ResolvedStage s) {
+    return (ElementwiseActivation) s.activation();
+  }
+}

@@ -1,0 +1,279 @@
+package io.github.sparkactivations.job;
+
+import io.github.sparkactivations.job.JobConfig.ActivationStage;
+import io.github.sparkactivations.job.JobConfig.ResolvedStage;
+import io.github.sparkactivations.job.JobConfig.SoftmaxStage;
+import io.github.sparkactivations.ml.feature.ActivationTransformer;
+import io.github.sparkactivations.ml.feature.SoftmaxTransformer;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.stream.Collectors;
+import org.apache.hadoop.conf.Configuration;
+import org.apache.spark.ml.Pipeline;
+import org.apache.spark.ml.PipelineStage;
+import org.apache.spark.ml.attribute.AttributeGroup;
+import org.apache.spark.ml.feature.StandardScaler;
+import org.apache.spark.ml.feature.VectorAssembler;
+import org.apache.spark.ml.linalg.VectorUDT;
+import org.apache.spark.sql.DataFrameReader;
+import org.apache.spark.sql.Dataset;
+import org.apache.spark.sql.Row;
+import org.apache.spark.sql.SparkSession;
+import org.apache.spark.sql.types.ArrayType;
+import org.apache.spark.sql.types.DataType;
+import org.apache.spark.sql.types.NumericType;
+import org.apache.spark.sql.types.StructField;
+import org.apache.spark.sql.types.StructType;
+
+/**
+ * A validated job: the config checked against the file system and the input schema, and the Spark ML
+ * {@link Pipeline} built from it. Everything here runs before any data is read (reading a schema is
+ * allowed: csv with {@code inferSchema} scans the file once) and throws {@link ConfigException}
+ * naming the key at fault.
+ */
+final class JobPlan {
+
+  final JobConfig config;
+  final List<ResolvedStage> stages;
+  final Dataset<Row> input;
+  final Pipeline pipeline;
+  /** Feature columns assembled into the vector (empty with {@code features.vectorColumn}). */
+  final List<String> featureColumns;
+  /** Columns written, in order: {@code output.keep}, then each stage's output. */
+  final List<String> outputColumns;
+  /** Schema of the pipeline's output (all columns), with ML attribute metadata. */
+  final StructType transformedSchema;
+
+  private JobPlan(
+      JobConfig config,
+      List<ResolvedStage> stages,
+      Dataset<Row> input,
+      Pipeline pipeline,
+      List<String> featureColumns,
+      List<String> outputColumns,
+      StructType transformedSchema) {
+    this.config = config;
+    this.stages = stages;
+    this.input = input;
+    this.pipeline = pipeline;
+    this.featureColumns = featureColumns;
+    this.outputColumns = outputColumns;
+    this.transformedSchema = transformedSchema;
+  }
+
+  /**
+   * Validates {@code config} against the file system and the input schema and builds the pipeline.
+   *
+   * @throws ConfigException (without source; the caller adds it) naming the key and the fix
+   */
+  static JobPlan prepare(JobConfig config, SparkSession spark) {
+    List<ResolvedStage> stages = config.validate();
+    Configuration hadoop = spark.sparkContext().hadoopConfiguration();
+    JobConfig.InputSection in = config.input();
+    JobConfig.OutputSection out = config.output();
+
+    if (!AtomicOutput.exists(hadoop, in.path())) {
+      throw new ConfigException("input.path", in.path() + " does not exist");
+    }
+    boolean overwrite = out.mode().equals("overwrite");
+    if (!overwrite) {
+      String hint = " and output.mode is error; delete it, choose another output.path, or --set output.mode=overwrite";
+      if (AtomicOutput.exists(hadoop, out.path())) {
+        throw new ConfigException("output.path", out.path() + " already exists" + hint);
+      }
+      if (AtomicOutput.exists(hadoop, config.reportPath())) {
+        throw new ConfigException("report.path", config.reportPath() + " already exists" + hint);
+      }
+      if (config.model().path() != null && AtomicOutput.exists(hadoop, config.model().path())) {
+        throw new ConfigException("model.path", config.model().path() + " already exists" + hint);
+      }
+    }
+
+    Dataset<Row> input = read(spark, in);
+    StructType schema = input.schema();
+
+    // features
+    List<String> featureColumns = new ArrayList<>();
+    List<PipelineStage> pipelineStages = new ArrayList<>();
+    JobConfig.FeaturesSection f = config.features();
+    String featuresCol = f.outputColOrDefault();
+    String vectorCol;
+    if (f.vectorColumn() != null) {
+      StructField field = field(schema, f.vectorColumn(), "features.vectorColumn");
+      if (!(field.dataType() instanceof VectorUDT)) {
+        throw new ConfigException(
+            "features.vectorColumn",
+            "column '" + f.vectorColumn() + "' is " + field.dataType().simpleString()
+                + ", not a vector; use features.columns or features.exclude for numeric columns");
+      }
+      vectorCol = f.vectorColumn();
+    } else {
+      if (f.columns() != null) {
+        for (String c : f.columns()) {
+          requireNumeric(field(schema, c, "features.columns"), "features.columns");
+          featureColumns.add(c);
+        }
+      } else {
+        for (String c : f.exclude()) {
+          field(schema, c, "features.exclude");
+        }
+        Set<String> excluded = new LinkedHashSet<>(f.exclude());
+        for (StructField sf : schema.fields()) {
+          if (!excluded.contains(sf.name()) && sf.dataType() instanceof NumericType) {
+            featureColumns.add(sf.name());
+          }
+        }
+        if (featureColumns.isEmpty()) {
+          throw new ConfigException(
+              "features.exclude", "leaves no numeric column of " + in.path() + " (columns: " + describe(schema) + ")");
+        }
+      }
+      vectorCol = f.standardize() ? featuresCol + "_unscaled" : featuresCol;
+      if (schema.getFieldIndex(vectorCol).isDefined()) {
+        throw new ConfigException(
+            "features.outputCol", "column '" + vectorCol + "' already exists in the input; choose another features.outputCol");
+      }
+      pipelineStages.add(new VectorAssembler()
+          .setInputCols(featureColumns.toArray(new String[0]))
+          .setOutputCol(vectorCol)
+          .setHandleInvalid(f.handleInvalid()));
+    }
+    if (f.standardize()) {
+      if (schema.getFieldIndex(featuresCol).isDefined()) {
+        throw new ConfigException(
+            "features.outputCol", "column '" + featuresCol + "' already exists in the input; choose another features.outputCol");
+      }
+      pipelineStages.add(new StandardScaler()
+          .setInputCol(vectorCol)
+          .setOutputCol(featuresCol)
+          .setWithMean(true)
+          .setWithStd(true));
+    }
+    int featureStageCount = pipelineStages.size();
+    for (ResolvedStage s : stages) {
+      pipelineStages.add(toStage(s));
+    }
+
+    // keep
+    for (String k : out.keep()) {
+      field(schema, k, "output.keep");
+    }
+
+    // schema check, stage by stage, so an error names its stage
+    StructType current = schema;
+    for (int i = 0; i < pipelineStages.size(); i++) {
+      PipelineStage st = pipelineStages.get(i);
+      String key = i < featureStageCount ? "features" : stages.get(i - featureStageCount).key();
+      try {
+        current = st.transformSchema(current);
+      } catch (IllegalArgumentException | UnsupportedOperationException | IllegalStateException e) {
+        throw new ConfigException(key, JobConfig.oneLine(e.getMessage()));
+      } catch (RuntimeException e) {
+        // e.g. AnalysisException for a missing column
+        throw new ConfigException(key, JobConfig.oneLine(e.getMessage()));
+      }
+    }
+
+    List<String> outputColumns = new ArrayList<>(out.keep());
+    for (ResolvedStage s : stages) {
+      outputColumns.add(s.outputCol());
+    }
+    if (out.format().equals("csv")) {
+      for (String c : outputColumns) {
+        StructField sf = current.apply(c);
+        if (isVectorOrArray(sf.dataType()) && vectorSize(sf) < 0) {
+          throw new ConfigException(
+              "output.format",
+              "csv writes one column per vector element and needs the length of '" + c
+                  + "', which its schema metadata does not give; write parquet, orc or json instead");
+        }
+      }
+    }
+    Pipeline pipeline = new Pipeline().setStages(pipelineStages.toArray(new PipelineStage[0]));
+    return new JobPlan(config, stages, input, pipeline, List.copyOf(featureColumns), List.copyOf(outputColumns), current);
+  }
+
+  /** The Spark ML stage for one configured stage. */
+  static PipelineStage toStage(ResolvedStage s) {
+    if (s.config() instanceof ActivationStage a) {
+      return new ActivationTransformer()
+          .setActivation(s.activation().spec())
+          .setDerivative(a.derivative())
+          .setInputCol(s.inputCol())
+          .setOutputCol(s.outputCol())
+          .setHandleInvalid(a.handleInvalid());
+    }
+    SoftmaxStage sm = (SoftmaxStage) s.config();
+    return new SoftmaxTransformer()
+        .setTemperature(sm.temperature())
+        .setLogSoftmax(sm.logSoftmax())
+        .setInputCol(s.inputCol())
+        .setOutputCol(s.outputCol())
+        .setHandleInvalid(sm.handleInvalid());
+  }
+
+  /** The reader for {@code input}: csv gets {@code header} and {@code inferSchema} true unless set. */
+  static Dataset<Row> read(SparkSession spark, JobConfig.InputSection in) {
+    Map<String, String> options = new LinkedHashMap<>();
+    if (in.format().equals("csv")) {
+      options.put("header", "true");
+      options.put("inferSchema", "true");
+    }
+    options.putAll(in.options());
+    DataFrameReader reader = spark.read().format(in.format()).options(options);
+    try {
+      return reader.load(in.path());
+    } catch (RuntimeException e) {
+      throw new ConfigException("input", "cannot read " + in.path() + " as " + in.format() + ": " + JobConfig.oneLine(e.getMessage()));
+    }
+  }
+
+  static boolean isVectorOrArray(DataType t) {
+    return t instanceof VectorUDT || t instanceof ArrayType;
+  }
+
+  /** The vector length from ML attribute metadata, or -1 when unknown. */
+  static int vectorSize(StructField f) {
+    if (!(f.dataType() instanceof VectorUDT)) {
+      return -1;
+    }
+    try {
+      return AttributeGroup.fromStructField(f).size();
+    } catch (RuntimeException e) {
+      return -1;
+    }
+  }
+
+  private static StructField field(StructType schema, String name, String key) {
+    if (schema.getFieldIndex(name).isEmpty()) {
+      throw new ConfigException(
+          key, "no column '" + name + "' in the input (columns: " + describe(schema) + ")");
+    }
+    return schema.apply(name);
+  }
+
+  private static void requireNumeric(StructField f, String key) {
+    if (!(f.dataType() instanceof NumericType)) {
+      throw new ConfigException(
+          key,
+          "column '" + f.name() + "' is " + f.dataType().simpleString()
+              + ", not numeric; remove it from " + key + " (or, for a label, list it in output.keep)");
+    }
+  }
+
+  /** {@code a:double, b:string, ...}, shortened for wide inputs. */
+  static String describe(StructType schema) {
+    List<String> cols = Arrays.stream(schema.fields())
+        .map(sf -> sf.name() + ":" + sf.dataType().simpleString())
+        .collect(Collectors.toList());
+    if (cols.size() > 12) {
+      return String.join(", ", cols.subList(0, 10)) + ", ... (" + cols.size() + " columns)";
+    }
+    return String.join(", ", cols);
+  }
+}

@@ -1,0 +1,196 @@
+package io.github.sparkactivations.job;
+
+import io.github.sparkactivations.job.JobConfig.ResolvedStage;
+import java.io.IOException;
+import java.io.OutputStream;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import org.apache.hadoop.conf.Configuration;
+import org.apache.hadoop.fs.ChecksumFileSystem;
+import org.apache.hadoop.fs.FSDataOutputStream;
+import org.apache.hadoop.fs.FileSystem;
+import org.apache.spark.ml.PipelineModel;
+import org.apache.spark.ml.linalg.VectorUDT;
+import org.apache.spark.sql.Column;
+import org.apache.spark.sql.Dataset;
+import org.apache.spark.sql.Row;
+import org.apache.spark.sql.SaveMode;
+import org.apache.spark.sql.SparkSession;
+import org.apache.spark.sql.types.ArrayType;
+import org.apache.spark.sql.types.StructField;
+import org.apache.spark.sql.types.StructType;
+import org.apache.spark.storage.StorageLevel;
+
+/**
+ * Runs a validated {@link JobPlan}: read (and cache) the input, fit and apply the pipeline, write the
+ * output to a hidden temporary sibling, compute the report in one pass over the cached result, and
+ * only then move output, report and model into place. A failure at any point leaves the previous
+ * output, report and model untouched and removes every temporary sibling.
+ */
+final class JobRunner {
+
+  private JobRunner() {}
+
+  static JobReport run(JobPlan plan, SparkSession spark, String configSource) {
+    long start = System.nanoTime();
+    Map<String, Double> phases = JobReport.phases();
+    JobConfig config = plan.config;
+    JobConfig.OutputSection out = config.output();
+    boolean overwrite = out.mode().equals("overwrite");
+    Configuration hadoop = spark.sparkContext().hadoopConfiguration();
+
+    Dataset<Row> input = plan.input.persist(StorageLevel.MEMORY_AND_DISK());
+    Dataset<Row> result = null;
+    try (AtomicOutput data = AtomicOutput.begin(hadoop, out.path(), overwrite);
+        AtomicOutput report = AtomicOutput.begin(hadoop, config.reportPath(), overwrite);
+        AtomicOutput model = config.model().path() == null
+            ? null
+            : AtomicOutput.begin(hadoop, config.model().path(), overwrite)) {
+      long t = System.nanoTime();
+      long rowsIn = input.count();
+      t = phase(phases, "read", t);
+
+      PipelineModel fitted = plan.pipeline.fit(input);
+      t = phase(phases, "fit", t);
+
+      Set<String> needed = new LinkedHashSet<>(plan.outputColumns);
+      for (ResolvedStage s : plan.stages) {
+        needed.add(s.inputCol());
+      }
+      result = fitted.transform(input)
+          .select(needed.stream().map(c -> new Column(StageStatistics.quote(c))).toArray(Column[]::new))
+          .persist(StorageLevel.MEMORY_AND_DISK());
+      Dataset<Row> written = forFormat(
+          result.select(plan.outputColumns.stream().map(c -> new Column(StageStatistics.quote(c))).toArray(Column[]::new)),
+          out.format());
+      written.write()
+          .format(out.format())
+          .options(writerOptions(out))
+          .mode(SaveMode.ErrorIfExists)
+          .save(data.temporary().toString());
+      t = phase(phases, "transform+write", t);
+
+      StageStatistics.Result stats = StageStatistics.compute(result, plan.stages);
+      if (model != null) {
+        try {
+          fitted.write().save(model.temporary().toString());
+        } catch (IOException e) {
+          throw new UncheckedIOException("cannot save the model to " + model.temporary() + ": " + e.getMessage(), e);
+        }
+      }
+      t = phase(phases, model != null ? "report+model" : "report", t);
+
+      JobReport finished = new JobReport(
+          configSource,
+          spark.sparkContext().master(),
+          config.input().path(),
+          config.input().format(),
+          data.target().toString(),
+          out.format(),
+          out.mode(),
+          report.target().toString(),
+          model == null ? null : model.target().toString(),
+          rowsIn,
+          stats.rows(),
+          stats.stages(),
+          phases,
+          seconds(System.nanoTime() - start));
+      writeText(report, finished.toJson());
+      // everything is complete: move output, model and report into place
+      data.commit();
+      if (model != null) {
+        model.commit();
+      }
+      report.commit();
+      return finished;
+    } finally {
+      if (result != null) {
+        result.unpersist(false);
+      }
+      input.unpersist(false);
+    }
+  }
+
+  /**
+   * The written form of the result: vectors natively for parquet/orc; arrays of doubles for json;
+   * for csv (which cannot hold arrays) each vector/array column {@code c} of length n becomes the
+   * columns {@code c_0 .. c_(n-1)}, the way the input's pixel columns are laid out.
+   */
+  static Dataset<Row> forFormat(Dataset<Row> df, String format) {
+    if (format.equals("parquet") || format.equals("orc")) {
+      return df;
+    }
+    List<Column> cols = new ArrayList<>();
+    for (StructField f : df.schema().fields()) {
+      Column c = df.col(StageStatistics.quote(f.name()));
+      boolean vector = f.dataType() instanceof VectorUDT;
+      boolean arr = f.dataType() instanceof ArrayType;
+      if (!vector && !arr) {
+        cols.add(c);
+        continue;
+      }
+      Column doubles = StageStatistics.asDoubles(c, f.dataType());
+      if (format.equals("json")) {
+        cols.add(doubles.as(f.name()));
+      } else {
+        int n = JobPlan.vectorSize(f);
+        if (n < 0) {
+          throw new IllegalStateException("csv output needs the length of column " + f.name());
+        }
+        for (int i = 0; i < n; i++) {
+          cols.add(doubles.getItem(i).as(f.name() + "_" + i));
+        }
+      }
+    }
+    return df.select(cols.toArray(new Column[0]));
+  }
+
+  private static Map<String, String> writerOptions(JobConfig.OutputSection out) {
+    Map<String, String> o = new java.util.LinkedHashMap<>();
+    if (out.format().equals("csv")) {
+      o.put("header", "true");
+    }
+    o.putAll(out.options());
+    return o;
+  }
+
+  private static void writeText(AtomicOutput target, String text) {
+    FileSystem fs = target.fileSystem();
+    if (fs instanceof ChecksumFileSystem checksummed) {
+      fs = checksummed.getRawFileSystem(); // no hidden .crc sibling next to a small JSON file
+    }
+    try (FSDataOutputStream os = fs.create(target.temporary(), false)) {
+      writeAll(os, text);
+    } catch (IOException e) {
+      throw new UncheckedIOException("cannot write " + target.temporary() + ": " + e.getMessage(), e);
+    }
+  }
+
+  private static void writeAll(OutputStream os, String text) throws IOException {
+    os.write(text.getBytes(StandardCharsets.UTF_8));
+  }
+
+  private static long phase(Map<String, Double> phases, String name, long since) {
+    long now = System.nanoTime();
+    phases.put(name, seconds(now - since));
+    return now;
+  }
+
+  private static double seconds(long nanos) {
+    return Math.round(nanos / 1e7) / 100.0;
+  }
+
+  /** The output schema a run would write (for {@code --dry-run}). */
+  static StructType writtenSchema(JobPlan plan) {
+    List<StructField> fields = new ArrayList<>();
+    for (String c : plan.outputColumns) {
+      fields.add(plan.transformedSchema.apply(c));
+    }
+    return new StructType(fields.toArray(new StructField[0]));
+  }
+}

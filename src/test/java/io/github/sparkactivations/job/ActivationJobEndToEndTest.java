@@ -1,0 +1,201 @@
+package io.github.sparkactivations.job;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import io.github.sparkactivations.activation.Activations;
+import io.github.sparkactivations.activation.ElementwiseActivation;
+import io.github.sparkactivations.activation.RowwiseActivation;
+import io.github.sparkactivations.testing.SparkTestBase;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.stream.Stream;
+import org.apache.spark.ml.linalg.Vector;
+import org.apache.spark.sql.Dataset;
+import org.apache.spark.sql.Row;
+import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.MethodSource;
+
+/**
+ * Runs every shipped config end to end in local mode (with the output redirected to a temporary
+ * directory) and checks the output and the report against values computed here, independently of
+ * the job: the sample CSV read line by line, standardized in plain Java, the activations evaluated by
+ * the core, the report statistics by plain loops.
+ */
+class ActivationJobEndToEndTest extends SparkTestBase {
+
+  @TempDir Path tmp;
+
+  /** One stage's expectation: output column, input (features or an earlier output), function. */
+  record Expect(String column, String input, String spec, boolean derivative) {}
+
+  /** One shipped config. */
+  record Case(String config, String data, String label, List<String> featureCols, String format, List<Expect> stages) {
+    @Override
+    public String toString() {
+      return config;
+    }
+  }
+
+  static Stream<Case> shippedConfigs() {
+    return Stream.of(
+        new Case("digits", "digits.csv", "digit", null, "parquet", List.of(
+            new Expect("leaky_relu", "features", "leaky_relu(alpha=0.01)", false),
+            new Expect("softmax", "leaky_relu", "softmax", false))),
+        new Case("breast_cancer", "breast_cancer.csv", "diagnosis", null, "csv", List.of(
+            new Expect("tanh", "features", "tanh", false),
+            new Expect("tanh_derivative", "features", "tanh", true))),
+        new Case("wine", "wine.csv", "cultivar", null, "orc", List.of(
+            new Expect("elu", "features", "elu(alpha=0.5)", false))),
+        new Case("iris", "iris.csv", "species",
+            List.of("sepal_length_cm", "sepal_width_cm", "petal_length_cm", "petal_width_cm"), "json", List.of(
+            new Expect("binary_sigmoid", "features", "sigmoid", false),
+            new Expect("bipolar_sigmoid", "features", "bipolar_sigmoid", false),
+            new Expect("bipolar_step", "features", "bipolar_step", false))));
+  }
+
+  @ParameterizedTest(name = "conf/{0}.yaml")
+  @MethodSource("shippedConfigs")
+  void shippedConfigRunsAndItsOutputAndReportMatchAnIndependentComputation(Case c) throws Exception {
+    Path out = tmp.resolve("out/" + c.config());
+    JobCli.Result r = JobCli.run("run", "conf/" + c.config() + ".yaml", "--set", "output.path=" + out);
+    assertEquals(0, r.exit(), r.toString());
+    assertTrue(Files.isDirectory(out), "output written");
+    Path reportFile = tmp.resolve("out/" + c.config() + ".report.json");
+    assertTrue(Files.isRegularFile(reportFile), "report saved next to the output");
+    try (Stream<Path> siblings = Files.list(out.getParent())) {
+      assertEquals(0, siblings.filter(p -> p.getFileName().toString().startsWith(".")
+          && !p.getFileName().toString().endsWith(".crc")).count(), "no temporary siblings left");
+    }
+
+    // independent expectation
+    JobCli.Table table = JobCli.Table.read(Path.of("sample-data", c.data()));
+    double[][] raw = c.featureCols() == null
+        ? table.numericExcept(c.label())
+        : table.numericExcept(table.header().stream().filter(h -> !c.featureCols().contains(h)).toArray(String[]::new));
+    double[][] features = JobCli.standardize(raw);
+    int n = features.length;
+    int d = features[0].length;
+    java.util.Map<String, double[][]> expected = new java.util.HashMap<>();
+    expected.put("features", features);
+    for (Expect e : c.stages()) {
+      double[][] in = expected.get(e.input());
+      double[][] y = new double[n][d];
+      if (e.spec().equals("softmax")) {
+        RowwiseActivation sm = Activations.parseRowwise("softmax");
+        for (int i = 0; i < n; i++) {
+          sm.apply(in[i], y[i]);
+        }
+      } else {
+        ElementwiseActivation f = Activations.parseElementwise(e.spec());
+        for (int i = 0; i < n; i++) {
+          for (int j = 0; j < d; j++) {
+            y[i][j] = e.derivative() ? f.derivative(in[i][j]) : f.value(in[i][j]);
+          }
+        }
+      }
+      expected.put(e.column(), y);
+    }
+
+    // output: rows in file order, label carried through, every value
+    Dataset<Row> written = read(out, c.format());
+    List<Row> rows = written.collectAsList();
+    assertEquals(n, rows.size(), "row count");
+    List<String> labels = table.column(c.label());
+    for (int i = 0; i < n; i++) {
+      assertEquals(labels.get(i), String.valueOf(rows.get(i).getAs(c.label())), "label of row " + i);
+    }
+    for (Expect e : c.stages()) {
+      double[][] want = expected.get(e.column());
+      for (int i = 0; i < n; i++) {
+        double[] got = values(rows.get(i), written, e.column(), c.format(), d);
+        for (int j = 0; j < d; j++) {
+          assertEquals(want[i][j], got[j], 1e-9 * Math.max(1.0, Math.abs(want[i][j])),
+              e.column() + " row " + i + " entry " + j);
+        }
+      }
+    }
+
+    // report: saved JSON equals an independent computation of the statistics
+    JobReport report = JobReport.fromJson(Files.readString(reportFile));
+    assertEquals(n, report.rowsIn());
+    assertEquals(n, report.rowsOut());
+    assertEquals(c.stages().size(), report.stages().size());
+    for (int s = 0; s < c.stages().size(); s++) {
+      Expect e = c.stages().get(s);
+      JobReport.StageStats st = report.stages().get(s);
+      assertEquals(e.column(), st.outputCol());
+      assertEquals(e.input().equals("features") ? "features" : e.input(), st.inputCol());
+      double[][] y = expected.get(e.column());
+      double[][] x = expected.get(e.input());
+      long zeros = 0;
+      long saturated = 0;
+      double min = Double.POSITIVE_INFINITY;
+      double max = Double.NEGATIVE_INFINITY;
+      double sum = 0;
+      ElementwiseActivation f = e.spec().equals("softmax") ? null : Activations.parseElementwise(e.spec());
+      for (int i = 0; i < n; i++) {
+        for (int j = 0; j < d; j++) {
+          double v = y[i][j];
+          zeros += v == 0.0 ? 1 : 0;
+          min = Math.min(min, v);
+          max = Math.max(max, v);
+          sum += v;
+          double slope = f == null ? v * (1 - v) : f.derivative(x[i][j]);
+          saturated += Math.abs(slope) < 1e-3 ? 1 : 0;
+        }
+      }
+      long values = (long) n * d;
+      assertEquals(values, st.values(), e.column() + " values");
+      assertEquals(0, st.nan(), e.column() + " NaN");
+      assertEquals(min, st.min(), 1e-12 * Math.max(1, Math.abs(min)), e.column() + " min");
+      assertEquals(max, st.max(), 1e-12 * Math.max(1, Math.abs(max)), e.column() + " max");
+      assertEquals(sum / values, st.mean(), 1e-9 * Math.max(1, Math.abs(sum / values)), e.column() + " mean");
+      assertEquals((double) zeros / values, st.zeroFraction(), 1e-15, e.column() + " zero fraction");
+      assertEquals((double) saturated / values, st.saturatedFraction(), 1e-15, e.column() + " saturated fraction");
+      // and the printed table shows the same row
+      String pct = String.format(java.util.Locale.ROOT, "%.2f%%", 100.0 * saturated / values);
+      assertTrue(r.out().lines().anyMatch(l -> l.contains(" " + e.column() + " ") && l.trim().endsWith(pct)),
+          "table row for " + e.column() + " ending in " + pct + ":\n" + r.out());
+    }
+    assertNotNull(report.phaseSeconds().get("transform+write"));
+  }
+
+  private Dataset<Row> read(Path out, String format) {
+    var reader = spark.read().format(format);
+    if (format.equals("csv")) {
+      reader = reader.option("header", "true").option("inferSchema", "true");
+    }
+    return reader.load(out.toString());
+  }
+
+  /** The values of one output column of one row, whatever form the format wrote them in. */
+  private static double[] values(Row row, Dataset<Row> df, String col, String format, int d) {
+    switch (format) {
+      case "parquet", "orc" -> {
+        return ((Vector) row.getAs(col)).toArray();
+      }
+      case "json" -> {
+        List<Object> l = row.getList(row.fieldIndex(col));
+        double[] v = new double[l.size()];
+        for (int i = 0; i < v.length; i++) {
+          v[i] = ((Number) l.get(i)).doubleValue();
+        }
+        return v;
+      }
+      case "csv" -> {
+        List<Double> v = new ArrayList<>();
+        for (int i = 0; i < d; i++) {
+          v.add(((Number) row.getAs(col + "_" + i)).doubleValue());
+        }
+        assertTrue(!List.of(df.columns()).contains(col + "_" + d), "exactly " + d + " csv columns for " + col);
+        return v.stream().mapToDouble(Double::doubleValue).toArray();
+      }
+      default -> throw new IllegalArgumentException(format);
+    }
+  }
+}
