@@ -170,7 +170,15 @@ final class JobPlan {
       PipelineStage st = pipelineStages.get(i);
       String key = i < featureStageCount ? "features" : stages.get(i - featureStageCount).key();
       try {
+        StructType before = current;
         current = st.transformSchema(current);
+        if (st instanceof VectorAssembler assembler) {
+          // every assembled column is a numeric scalar: the size is the column count (the assembler
+          // itself only knows it when it transforms)
+          current = withSize(current, assembler.getOutputCol(), featureColumns.size());
+        } else if (st instanceof StandardScaler scaler) {
+          current = withSize(current, scaler.getOutputCol(), vectorSize(before.apply(scaler.getInputCol())));
+        }
       } catch (IllegalArgumentException | UnsupportedOperationException | IllegalStateException e) {
         throw new ConfigException(key, JobConfig.oneLine(e.getMessage()));
       } catch (RuntimeException e) {
@@ -196,6 +204,22 @@ final class JobPlan {
     }
     Pipeline pipeline = new Pipeline().setStages(pipelineStages.toArray(new PipelineStage[0]));
     return new JobPlan(config, stages, input, pipeline, List.copyOf(featureColumns), List.copyOf(outputColumns), current);
+  }
+
+  /**
+   * The unfitted {@code VectorAssembler} and {@code StandardScaler} declare their output without a
+   * vector size, which they only set when they transform; set it here so the stages after them (and
+   * csv output) see the size at validation time.
+   */
+  private static StructType withSize(StructType schema, String col, int size) {
+    StructField o = schema.apply(col);
+    if (size < 0 || vectorSize(o) >= 0) {
+      return schema;
+    }
+    StructField sized = new StructField(o.name(), o.dataType(), o.nullable(), new AttributeGroup(col, size).toMetadata());
+    StructField[] fields = schema.fields().clone();
+    fields[schema.fieldIndex(col)] = sized;
+    return new StructType(fields);
   }
 
   /** The Spark ML stage for one configured stage. */

@@ -104,15 +104,27 @@ class ActivationJobCliTest {
     XYSeries f = chart.getSeriesMap().get("elu(alpha=0.5)");
     XYSeries d = chart.getSeriesMap().get("elu(alpha=0.5)'");
     double[] xs = f.getXData();
-    assertEquals(11, xs.length);
+    double[] ys = f.getYData();
+    // f on the even grid (11 points) plus the 100 dot positions of f', sorted
+    assertEquals(111, xs.length);
     assertEquals(-5.0, xs[0]);
-    assertEquals(0.0, xs[5]);
-    assertEquals(5.0, xs[10]);
+    assertEquals(5.0, xs[xs.length - 1]);
+    for (int i = 1; i < xs.length; i++) {
+      assertTrue(xs[i] > xs[i - 1], "increasing x");
+    }
     // the seed's elu: 0.5 (e^x - 1) for x <= 0, x above; derivative 0.5 e^x, then 1
-    assertEquals(0.5 * (Math.exp(-5) - 1), f.getYData()[0], 1e-15);
-    assertEquals(4.0, f.getYData()[9], 0.0);
-    assertEquals(0.5 * Math.exp(-5), d.getYData()[0], 1e-15);
-    assertEquals(1.0, d.getYData()[10], 0.0);
+    for (int i = 0; i < xs.length; i++) {
+      double x = xs[i];
+      assertEquals(x > 0 ? x : 0.5 * (Math.exp(x) - 1), ys[i], 1e-15, "f(" + x + ")");
+    }
+    double[] dx = d.getXData();
+    assertEquals(100, dx.length);
+    assertEquals(-4.95, dx[0], 1e-12);
+    assertEquals(4.95, dx[99], 1e-12);
+    for (int i = 0; i < dx.length; i++) {
+      double x = dx[i];
+      assertEquals(x > 0 ? 1.0 : 0.5 * Math.exp(x), d.getYData()[i], 1e-15, "f'(" + x + ")");
+    }
     assertEquals("elu(alpha=0.5) and its derivative", chart.getTitle());
   }
 

@@ -13,9 +13,12 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.stream.Stream;
+import org.apache.spark.ml.linalg.SQLDataTypes;
 import org.apache.spark.ml.linalg.Vector;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
+import org.apache.spark.sql.types.StructField;
+import org.apache.spark.sql.types.StructType;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
@@ -34,7 +37,9 @@ class ActivationJobEndToEndTest extends SparkTestBase {
   record Expect(String column, String input, String spec, boolean derivative) {}
 
   /** One shipped config. */
-  record Case(String config, String data, String label, List<String> featureCols, String format, List<Expect> stages) {
+  record Case(
+      String config, String data, String label, List<String> featureCols, String featuresCol, String format,
+      List<Expect> stages) {
     @Override
     public String toString() {
       return config;
@@ -43,16 +48,16 @@ class ActivationJobEndToEndTest extends SparkTestBase {
 
   static Stream<Case> shippedConfigs() {
     return Stream.of(
-        new Case("digits", "digits.csv", "digit", null, "parquet", List.of(
+        new Case("digits", "digits.csv", "digit", null, "pixels", "parquet", List.of(
             new Expect("leaky_relu", "features", "leaky_relu(alpha=0.01)", false),
             new Expect("softmax", "leaky_relu", "softmax", false))),
-        new Case("breast_cancer", "breast_cancer.csv", "diagnosis", null, "csv", List.of(
+        new Case("breast_cancer", "breast_cancer.csv", "diagnosis", null, "features", "csv", List.of(
             new Expect("tanh", "features", "tanh", false),
             new Expect("tanh_derivative", "features", "tanh", true))),
-        new Case("wine", "wine.csv", "cultivar", null, "orc", List.of(
+        new Case("wine", "wine.csv", "cultivar", null, "features", "orc", List.of(
             new Expect("elu", "features", "elu(alpha=0.5)", false))),
         new Case("iris", "iris.csv", "species",
-            List.of("sepal_length_cm", "sepal_width_cm", "petal_length_cm", "petal_width_cm"), "json", List.of(
+            List.of("sepal_length_cm", "sepal_width_cm", "petal_length_cm", "petal_width_cm"), "features", "json", List.of(
             new Expect("binary_sigmoid", "features", "sigmoid", false),
             new Expect("bipolar_sigmoid", "features", "bipolar_sigmoid", false),
             new Expect("bipolar_step", "features", "bipolar_step", false))));
@@ -107,7 +112,7 @@ class ActivationJobEndToEndTest extends SparkTestBase {
     assertEquals(n, rows.size(), "row count");
     List<String> labels = table.column(c.label());
     for (int i = 0; i < n; i++) {
-      assertEquals(labels.get(i), String.valueOf(rows.get(i).getAs(c.label())), "label of row " + i);
+      assertEquals(labels.get(i), String.valueOf(rows.get(i).get(rows.get(i).fieldIndex(c.label()))), "label of row " + i);
     }
     for (Expect e : c.stages()) {
       double[][] want = expected.get(e.column());
@@ -129,7 +134,7 @@ class ActivationJobEndToEndTest extends SparkTestBase {
       Expect e = c.stages().get(s);
       JobReport.StageStats st = report.stages().get(s);
       assertEquals(e.column(), st.outputCol());
-      assertEquals(e.input().equals("features") ? "features" : e.input(), st.inputCol());
+      assertEquals(e.input().equals("features") ? c.featuresCol() : e.input(), st.inputCol());
       double[][] y = expected.get(e.column());
       double[][] x = expected.get(e.input());
       long zeros = 0;
@@ -170,7 +175,18 @@ class ActivationJobEndToEndTest extends SparkTestBase {
     if (format.equals("csv")) {
       reader = reader.option("header", "true").option("inferSchema", "true");
     }
-    return reader.load(out.toString());
+    Dataset<Row> df = reader.load(out.toString());
+    if (format.equals("orc")) {
+      // ORC keeps a vector as its struct (type, size, indices, values) but not the vector type; read
+      // with the vector type declared, as the README tells users to
+      StructType declared = new StructType();
+      for (StructField f : df.schema().fields()) {
+        boolean vector = f.dataType() instanceof StructType st && st.getFieldIndex("indices").isDefined();
+        declared = declared.add(f.name(), vector ? SQLDataTypes.VectorType() : f.dataType(), f.nullable());
+      }
+      df = spark.read().schema(declared).orc(out.toString());
+    }
+    return df;
   }
 
   /** The values of one output column of one row, whatever form the format wrote them in. */
