@@ -106,13 +106,17 @@ abstract class RowKernel implements Serializable {
     private static final long serialVersionUID = 1L;
     private final RowwiseActivation fn;
     private final double temperature;
+    /** softmin is invariant to a shift by the row min rather than the max. */
+    private final boolean byMin;
 
+    /** @throws IllegalArgumentException if the temperature is not finite and > 0 */
     Rowwise(RowwiseActivation fn, double temperature) {
       if (!(temperature > 0.0) || Double.isInfinite(temperature)) {
         throw new IllegalArgumentException("temperature must be > 0 and finite but was " + temperature);
       }
       this.fn = fn;
       this.temperature = temperature;
+      this.byMin = "softmin".equals(fn.name());
     }
 
     @Override
@@ -121,9 +125,8 @@ abstract class RowKernel implements Serializable {
       if (temperature == 1.0) {
         fn.apply(in, out);
       } else {
-        for (int i = 0; i < in.length; i++) {
-          out[i] = in[i] / temperature;
-        }
+        System.arraycopy(in, 0, out, 0, in.length);
+        scaleInPlace(out, temperature, byMin);
         fn.applyInPlace(out);
       }
       return out;
@@ -136,10 +139,45 @@ abstract class RowKernel implements Serializable {
       int[] indices = v.indices();
       double[] values = v.values();
       for (int k = 0; k < values.length; k++) {
-        out[indices[k]] = values[k] / temperature;
+        out[indices[k]] = values[k];
       }
+      scaleInPlace(out, temperature, byMin);
       fn.applyInPlace(out);
       return new DenseVector(out);
+    }
+
+    /**
+     * Replaces x by a row y with g(y) == g(x / t) for g = softmax, log_softmax, hardmax (and softmin
+     * with {@code byMin}), without the overflow of x / t: for t >= 1, y = x / t, which cannot
+     * overflow; for t < 1, y = (x - p) / t with p the row max (softmin: the min), the shift these
+     * functions are invariant to, taken before the division so that a tiny t (1e-300,
+     * Double.MIN_VALUE) gives the limit (the one-hot of the max, ties split evenly) instead of +-Inf
+     * entries and a NaN row. A row with a NaN, or whose p is infinite (an infinite entry on the p side,
+     * all entries infinite, empty), is left as is: its result does not depend on t.
+     */
+    static void scaleInPlace(double[] x, double t, boolean byMin) {
+      if (t == 1.0) {
+        return;
+      }
+      if (t > 1.0) {
+        for (int i = 0; i < x.length; i++) {
+          x[i] /= t;
+        }
+        return;
+      }
+      double p = byMin ? Double.POSITIVE_INFINITY : Double.NEGATIVE_INFINITY;
+      for (double xi : x) {
+        if (xi != xi) {
+          return;
+        }
+        p = byMin ? Math.min(p, xi) : Math.max(p, xi);
+      }
+      if (Double.isInfinite(p)) {
+        return;
+      }
+      for (int i = 0; i < x.length; i++) {
+        x[i] = (x[i] - p) / t;
+      }
     }
 
     @Override
