@@ -127,7 +127,9 @@ public final class ActivationUdfs {
 
   /**
    * Like {@link #elementwise}, with the activation spec read from a string column per row (null spec
-   * gives null). Each distinct spec is parsed once per task and cached, never once per row.
+   * gives null). Each distinct spec is parsed once per task and cached, never once per row. An invalid
+   * spec fails the task whatever {@code handleInvalid} says (it is a bad call, not bad data), with a
+   * message naming {@code where}, the spec and the reason.
    */
   public static Column elementwiseBySpec(
       Column spec,
@@ -137,16 +139,14 @@ public final class ActivationUdfs {
       HandleInvalid handleInvalid,
       String where) {
     Kind kind = kind(inputType, true, where);
-    SpecCache cache = new SpecCache(derivative);
+    SpecCache cache = new SpecCache(derivative, where);
     UserDefinedFunction udf =
         functions.udf(
             (UDF2<String, Object, Object>)
                 (s, x) -> s == null ? null : applyAny(cache.kernel(s), kind, x, handleInvalid, where),
             kind.outputType());
-    udf = udf.withName(derivative ? "activation_derivative" : "activation");
-    if (handleInvalid != HandleInvalid.KEEP) {
-      udf = udf.asNondeterministic();
-    }
+    // always nondeterministic: a bad spec in some row throws, whatever handleInvalid (SPARK-22446)
+    udf = udf.withName(derivative ? "activation_derivative" : "activation").asNondeterministic();
     return udf.apply(spec, kind == Kind.NUMBER ? input.cast(DataTypes.DoubleType) : input);
   }
 
@@ -165,10 +165,12 @@ public final class ActivationUdfs {
     private static final long serialVersionUID = 1L;
     private static final int MAX_SPECS = 1024;
     private final boolean derivative;
+    private final String where;
     private transient java.util.concurrent.ConcurrentHashMap<String, RowKernel> kernels;
 
-    SpecCache(boolean derivative) {
+    SpecCache(boolean derivative, String where) {
       this.derivative = derivative;
+      this.where = where;
     }
 
     RowKernel kernel(String spec) {
@@ -180,7 +182,12 @@ public final class ActivationUdfs {
         if (kernels.size() >= MAX_SPECS) {
           kernels.clear();
         }
-        k = new RowKernel.Elementwise(Activations.parseElementwise(spec), derivative);
+        try {
+          k = new RowKernel.Elementwise(Activations.parseElementwise(spec), derivative);
+        } catch (IllegalArgumentException e) {
+          throw new IllegalArgumentException(
+              where + ": the spec '" + spec + "' read from the spec column is invalid: " + e.getMessage(), e);
+        }
         kernels.put(spec, k);
       }
       return k;
@@ -192,11 +199,25 @@ public final class ActivationUdfs {
     return "vector, array<double> or array<float>" + (numbers ? ", or a numeric type" : "");
   }
 
+  /**
+   * For an unsupported type that has an obvious conversion, a sentence naming it (starting with a
+   * space); otherwise the empty string.
+   */
+  public static String conversionHint(DataType type) {
+    if (type instanceof org.apache.spark.sql.types.UserDefinedType<?> udt
+        && udt.userClass().getName().startsWith("org.apache.spark.mllib.linalg.")) {
+      return " (an old org.apache.spark.mllib.linalg vector: convert the column with "
+          + "MLUtils.convertVectorColumnsToML)";
+    }
+    return "";
+  }
+
   private static Kind kind(DataType type, boolean numbers, String where) {
     Kind kind = Kind.of(type);
     if (kind == null || (kind == Kind.NUMBER && !numbers)) {
       throw new IllegalArgumentException(
-          where + " must be of type " + supportedTypes(numbers) + " but was " + type.catalogString());
+          where + " must be of type " + supportedTypes(numbers) + " but was " + type.catalogString()
+              + conversionHint(type));
     }
     return kind;
   }

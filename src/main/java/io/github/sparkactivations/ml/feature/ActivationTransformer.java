@@ -129,22 +129,27 @@ public class ActivationTransformer extends ColumnStage<ActivationTransformer> {
   static ElementwiseActivation parse(String uid, String spec) {
     String prefix = uid + " parameter activation given invalid value '" + spec + "': ";
     if (spec == null) {
-      throw new IllegalArgumentException(prefix + "the spec must not be null");
+      throw new IllegalArgumentException(prefix + "the spec must not be null. " + validNames());
     }
     Activation parsed;
     try {
       parsed = Activations.parse(spec);
     } catch (IllegalArgumentException e) {
-      // the core's message names the problem and lists the valid names (or keys, or range)
-      throw new IllegalArgumentException(prefix + e.getMessage(), e);
+      // the core's message names the problem; it lists the valid names only for an unknown name
+      String m = e.getMessage();
+      throw new IllegalArgumentException(
+          prefix + m + (m.contains("valid names") ? "" : ". " + validNames()), e);
     }
     if (parsed instanceof RowwiseActivation) {
       throw new IllegalArgumentException(
           prefix + parsed.name() + " is row-wise (it normalises over the whole row); use "
-              + "SoftmaxTransformer for softmax and log_softmax. Valid elementwise activations: "
-              + String.join(", ", Activations.elementwiseNames()));
+              + "SoftmaxTransformer for softmax and log_softmax. " + validNames());
     }
     return (ElementwiseActivation) parsed;
+  }
+
+  private static String validNames() {
+    return "Valid elementwise activations: " + String.join(", ", Activations.elementwiseNames());
   }
 
   /**

@@ -4,9 +4,10 @@ import io.github.sparkactivations.sql.ActivationUdfs;
 import io.github.sparkactivations.sql.HandleInvalid;
 import java.util.ArrayList;
 import java.util.Arrays;
-import java.util.HashSet;
+import java.util.HashMap;
 import java.util.List;
-import java.util.Set;
+import java.util.Locale;
+import java.util.Map;
 import org.apache.spark.ml.Transformer;
 import org.apache.spark.ml.attribute.AttributeGroup;
 import org.apache.spark.ml.param.Param;
@@ -17,6 +18,7 @@ import org.apache.spark.sql.Column;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.functions;
+import org.apache.spark.sql.internal.SQLConf;
 import org.apache.spark.sql.types.DataType;
 import org.apache.spark.sql.types.Metadata;
 import org.apache.spark.sql.types.StructField;
@@ -178,6 +180,10 @@ abstract class ColumnStage<S extends ColumnStage<S>> extends Transformer
           uid + ": outputCol is a single-column param; with inputCols set, use outputCols.");
     }
     String[] ins = getInputCols();
+    if (ins.length == 0) {
+      throw new IllegalArgumentException(
+          uid + ": inputCols is empty; give at least one input column (and as many outputCols).");
+    }
     String[] outs = isSet(outputCols) ? getOutputCols() : null;
     if (outs == null || outs.length != ins.length) {
       throw new IllegalArgumentException(
@@ -201,12 +207,17 @@ abstract class ColumnStage<S extends ColumnStage<S>> extends Transformer
   @Override
   public StructType transformSchema(StructType schema) {
     prepare(); // fails fast on an invalid function param
-    Set<String> names = new HashSet<>(Arrays.asList(schema.fieldNames()));
+    // output names as the analyzer will resolve them: case-insensitively unless spark.sql.caseSensitive
+    boolean caseSensitive = SQLConf.get().caseSensitiveAnalysis();
+    Map<String, String> names = new HashMap<>();
+    for (String name : schema.fieldNames()) {
+      names.putIfAbsent(caseSensitive ? name : name.toLowerCase(Locale.ROOT), name);
+    }
     StructType out = schema;
     for (String[] pair : columnPairs()) {
       String in = pair[0];
       String o = pair[1];
-      if (!names.contains(in)) {
+      if (!Arrays.asList(schema.fieldNames()).contains(in)) {
         throw new IllegalArgumentException(
             uid + ": input column '" + in + "' does not exist. Available columns: "
                 + String.join(", ", schema.fieldNames()));
@@ -217,10 +228,14 @@ abstract class ColumnStage<S extends ColumnStage<S>> extends Transformer
         throw new IllegalArgumentException(
             uid + ": input column '" + in + "' must be of type "
                 + ActivationUdfs.supportedTypes(acceptsNumbers()) + " but was "
-                + field.dataType().catalogString());
+                + field.dataType().catalogString() + ActivationUdfs.conversionHint(field.dataType()));
       }
-      if (!names.add(o)) {
-        throw new IllegalArgumentException(uid + ": output column '" + o + "' already exists.");
+      String existing = names.putIfAbsent(caseSensitive ? o : o.toLowerCase(Locale.ROOT), o);
+      if (existing != null) {
+        throw new IllegalArgumentException(
+            uid + ": output column '" + o + "' already exists"
+                + (existing.equals(o) ? "." : " as '" + existing + "' (column names are case-insensitive).")
+                + " Choose another output column name.");
       }
       Metadata metadata = Metadata.empty();
       if (kind == ActivationUdfs.Kind.VECTOR) {
