@@ -9,6 +9,7 @@ import org.apache.spark.sql.catalyst.InternalRow;
 import org.apache.spark.sql.catalyst.analysis.FunctionRegistry;
 import org.apache.spark.sql.catalyst.expressions.Expression;
 import org.apache.spark.sql.functions;
+import org.apache.spark.sql.types.DataType;
 import org.apache.spark.sql.types.DataTypes;
 import scala.collection.JavaConverters;
 import scala.collection.Seq;
@@ -32,8 +33,12 @@ import scala.runtime.AbstractFunction1;
  * gives {@code array<float>}, and for {@code activation}/{@code activation_derivative} any numeric
  * scalar gives a {@code double}. A constant spec (the usual case) is parsed once, when the query is
  * analysed, so a bad spec fails before any job runs; a spec read from a column is parsed once per
- * distinct value per task. As with SQL functions generally, a null input gives null and NaN entries
- * propagate (the stages' {@code handleInvalid} has no SQL counterpart).
+ * distinct value per task, and an invalid value fails the task naming the call and the spec. As with
+ * SQL functions generally, a null input gives null (an untyped {@code NULL} literal gives a null
+ * {@code double} from {@code activation}, a null {@code array<double>} from {@code softmax}) and NaN
+ * entries propagate (the stages' {@code handleInvalid} has no SQL counterpart). A NULL spec, a
+ * temperature that is not a constant finite number > 0, or a wrong number of arguments fails at
+ * analysis with an {@code IllegalArgumentException} naming the function.
  *
  * <p>The DataFrame methods below build the same calls ({@code functions.call_function}), registering
  * the functions on the active session the first time they are used.
@@ -118,6 +123,11 @@ public final class ActivationFunctions {
     return list;
   }
 
+  /** True for an untyped NULL argument (SQL {@code NULL}, {@code lit(null)}). */
+  private static boolean isNull(Expression e) {
+    return DataTypes.NullType.equals(e.dataType());
+  }
+
   private static String describe(String name, List<Expression> args) {
     StringBuilder b = new StringBuilder(name).append('(');
     for (int i = 0; i < args.size(); i++) {
@@ -142,22 +152,28 @@ public final class ActivationFunctions {
       Expression spec = a.get(0);
       Expression x = a.get(1);
       String where = describe(name, a) + ": argument x";
+      if (DataTypes.NullType.equals(spec.dataType())) {
+        throw new IllegalArgumentException(name + ": spec must not be null");
+      }
       if (!DataTypes.StringType.equals(spec.dataType())) {
         throw new IllegalArgumentException(
             name + ": spec must be a string such as 'relu' but was " + spec.dataType().catalogString());
       }
+      // NULL typed as void: like Spark's built-ins, give a null of the scalar result type
+      Column input = isNull(x) ? new Column(x).cast(DataTypes.DoubleType) : new Column(x);
+      DataType type = isNull(x) ? DataTypes.DoubleType : x.dataType();
       if (spec.foldable()) {
         Object value = spec.eval(InternalRow.empty());
         if (value == null) {
           throw new IllegalArgumentException(name + ": spec must not be null");
         }
         return ActivationUdfs.elementwise(
-                new Column(x), x.dataType(), Activations.parseElementwise(value.toString()), derivative,
+                input, type, Activations.parseElementwise(value.toString()), derivative,
                 HandleInvalid.KEEP, where)
             .expr();
       }
       return ActivationUdfs.elementwiseBySpec(
-              new Column(spec), new Column(x), x.dataType(), derivative, HandleInvalid.KEEP, where)
+              new Column(spec), input, type, derivative, HandleInvalid.KEEP, where)
           .expr();
     }
   }
@@ -186,10 +202,18 @@ public final class ActivationFunctions {
           throw new IllegalArgumentException(
               name + ": temperature must be a constant number but was " + t.sql());
         }
+        if (!(temperature > 0.0) || Double.isInfinite(temperature)) {
+          throw new IllegalArgumentException(
+              name + ": temperature must be > 0 and finite but was " + t.sql());
+        }
       }
       RowwiseActivation fn = Activations.parseRowwise(name);
+      // NULL typed as void: like Spark's built-ins, give a null (of type array<double>)
+      DataType doubles = DataTypes.createArrayType(DataTypes.DoubleType);
+      Column input = isNull(x) ? new Column(x).cast(doubles) : new Column(x);
       return ActivationUdfs.rowwise(
-              new Column(x), x.dataType(), fn, temperature, HandleInvalid.KEEP, describe(name, a) + ": argument x")
+              input, isNull(x) ? doubles : x.dataType(), fn, temperature, HandleInvalid.KEEP,
+              describe(name, a) + ": argument x")
           .expr();
     }
   }
