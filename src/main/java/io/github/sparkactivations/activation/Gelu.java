@@ -134,7 +134,7 @@ public record Gelu(Approximate approximate) implements ElementwiseActivation {
     if (x != x) {
       return x;
     }
-    return Numerics.scaledNormalCdf(x, x);
+    return Kernels.gelu(x);
   }
 
   private static double exactDerivative(double x) {

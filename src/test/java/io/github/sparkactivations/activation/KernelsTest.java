@@ -170,6 +170,21 @@ class KernelsTest {
   }
 
   @Test
+  void expMatchesTheReference() {
+    check("exp", Kernels::exp, KernelsTest::exp,
+        points(5, -708, 709.7, 0, 0.3465735902799726, -0.3465735902799726, 700, -700, -0.5, 1));
+  }
+
+  @Test
+  void log1pOnTheUnitIntervalMatchesTheReference() {
+    double[] ys = points(6, 0, 1, 0, 1e-16, 2.2e-16, 0.5, 1);
+    for (int i = 0; i < ys.length; i++) {
+      ys[i] = Math.abs(ys[i]);
+    }
+    check("log1pUnit", Kernels::log1pUnit, KernelsTest::log1p, ys);
+  }
+
+  @Test
   void tanhMatchesTheReference() {
     check("tanh", Kernels::tanh, KernelsTest::tanh, points(2, -25, 25, 0, 0.17328679513998632, 0.5, 19.06, 22));
   }
@@ -191,6 +206,11 @@ class KernelsTest {
     assertEquals(Double.POSITIVE_INFINITY, Kernels.expm1(Double.POSITIVE_INFINITY));
     assertEquals(-1.0, Kernels.expm1(Double.NEGATIVE_INFINITY));
     assertEquals(-1.0, Kernels.expm1(-800));
+    assertTrue(Double.isNaN(Kernels.exp(Double.NaN)));
+    assertEquals(Double.POSITIVE_INFINITY, Kernels.exp(Double.POSITIVE_INFINITY));
+    assertEquals(0.0, Kernels.exp(Double.NEGATIVE_INFINITY));
+    assertEquals(1.0, Kernels.exp(-0.0));
+    assertEquals(Double.POSITIVE_INFINITY, Kernels.exp(710));
     assertEquals(Double.POSITIVE_INFINITY, Kernels.expm1(710));
     assertEquals(Double.doubleToRawLongBits(-0.0), Double.doubleToRawLongBits(Kernels.expm1(-0.0)));
     assertEquals(Double.doubleToRawLongBits(0.0), Double.doubleToRawLongBits(Kernels.expm1(0.0)));
