@@ -168,6 +168,7 @@ public final class ActivationJob implements Callable<Integer> {
 
     @Override
     public Integer call() {
+      long started = System.nanoTime();
       PrintWriter out = spec.commandLine().getOut();
       String source = config.toString();
       JobConfig cfg = ConfigLoader.load(config, sets);
@@ -189,7 +190,7 @@ public final class ActivationJob implements Callable<Integer> {
           out.flush();
           return OK;
         }
-        JobReport report = JobRunner.run(plan, session.spark(), source);
+        JobReport report = JobRunner.run(plan, session.spark(), source, System.nanoTime() - started);
         out.println();
         out.print(report.toTable());
         out.flush();

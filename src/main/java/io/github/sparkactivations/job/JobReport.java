@@ -117,10 +117,10 @@ public record JobReport(
     StringBuilder sb = new StringBuilder();
     sb.append(String.format(Locale.ROOT, "spark-activations report  (config %s, master %s)%n", config, master));
     sb.append(String.format(Locale.ROOT, "  input   %s (%s): %,d rows%n", input, inputFormat, rowsIn));
-    sb.append(String.format(Locale.ROOT, "  output  %s (%s, mode %s): %,d rows%n", output, outputFormat, outputMode, rowsOut));
-    sb.append(String.format(Locale.ROOT, "  report  %s%n", reportPath));
+    sb.append(String.format(Locale.ROOT, "  output  %s (%s, mode %s): %,d rows%n", display(output), outputFormat, outputMode, rowsOut));
+    sb.append(String.format(Locale.ROOT, "  report  %s%n", display(reportPath)));
     if (modelPath != null) {
-      sb.append(String.format(Locale.ROOT, "  model   %s%n", modelPath));
+      sb.append(String.format(Locale.ROOT, "  model   %s%n", display(modelPath)));
     }
     sb.append('\n');
     String[] head = {"stage", "function", "column", "values", "NaN", "min", "mean", "max", "zero", "saturated"};
@@ -176,6 +176,12 @@ public record JobReport(
     }
     sb.append(String.format(Locale.ROOT, "  wall time: %s; total %.2f s%n", phases, totalSeconds));
     return sb.toString();
+  }
+
+  /** A local path below the working directory is shown relative to it; anything else as is. */
+  private static String display(String uri) {
+    String cwd = "file:" + System.getProperty("user.dir") + "/";
+    return uri != null && uri.startsWith(cwd) ? uri.substring(cwd.length()) : uri;
   }
 
   private static String pad(String s, int w, boolean right) {

@@ -36,9 +36,14 @@ final class JobRunner {
 
   private JobRunner() {}
 
-  static JobReport run(JobPlan plan, SparkSession spark, String configSource) {
-    long start = System.nanoTime();
+  /**
+   * @param setupNanos time already spent before this call (Spark start, config, schema validation),
+   *     reported as phase {@code setup}
+   */
+  static JobReport run(JobPlan plan, SparkSession spark, String configSource, long setupNanos) {
+    long start = System.nanoTime() - setupNanos;
     Map<String, Double> phases = JobReport.phases();
+    phases.put("setup", seconds(setupNanos));
     JobConfig config = plan.config;
     JobConfig.OutputSection out = config.output();
     boolean overwrite = out.mode().equals("overwrite");
@@ -76,6 +81,7 @@ final class JobRunner {
       t = phase(phases, "transform+write", t);
 
       StageStatistics.Result stats = StageStatistics.compute(result, plan.stages);
+      t = phase(phases, "report", t);
       if (model != null) {
         try {
           fitted.write().save(model.temporary().toString());
@@ -83,7 +89,9 @@ final class JobRunner {
           throw new UncheckedIOException("cannot save the model to " + model.temporary() + ": " + e.getMessage(), e);
         }
       }
-      t = phase(phases, model != null ? "report+model" : "report", t);
+      if (model != null) {
+        phase(phases, "model", t);
+      }
 
       JobReport finished = new JobReport(
           configSource,

@@ -13,6 +13,7 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.stream.Stream;
+import org.apache.spark.ml.PipelineModel;
 import org.apache.spark.ml.linalg.SQLDataTypes;
 import org.apache.spark.ml.linalg.Vector;
 import org.apache.spark.sql.Dataset;
@@ -168,6 +169,29 @@ class ActivationJobEndToEndTest extends SparkTestBase {
           "table row for " + e.column() + " ending in " + pct + ":\n" + r.out());
     }
     assertNotNull(report.phaseSeconds().get("transform+write"));
+  }
+
+  @org.junit.jupiter.api.Test
+  void savedPipelineModelReproducesTheOutputInAnotherJob() {
+    Path out = tmp.resolve("iris");
+    Path model = tmp.resolve("iris-model");
+    JobCli.Result r = JobCli.run("run", "conf/iris.yaml", "--set", "output.path=" + out, "--set", "model.path=" + model);
+    assertEquals(0, r.exit(), r.toString());
+    assertTrue(r.out().lines().anyMatch(l -> l.startsWith("  model   ") && l.endsWith(model.toString())), r.out());
+    // another job: load the fitted pipeline (assembler, scaler with its fitted mean/std, our stages) and apply it
+    PipelineModel loaded = PipelineModel.load(model.toString());
+    assertEquals(5, loaded.stages().length);
+    Dataset<Row> input = spark.read().option("header", "true").option("inferSchema", "true").csv("sample-data/iris.csv");
+    List<Row> again = loaded.transform(input).select("bipolar_sigmoid").collectAsList();
+    List<Row> written = spark.read().json(out.toString()).select("bipolar_sigmoid").collectAsList();
+    assertEquals(150, again.size());
+    for (int i = 0; i < again.size(); i++) {
+      double[] v = ((Vector) again.get(i).get(0)).toArray();
+      List<Object> w = written.get(i).getList(0);
+      for (int j = 0; j < v.length; j++) {
+        assertEquals(((Number) w.get(j)).doubleValue(), v[j], 0.0, "row " + i + " entry " + j);
+      }
+    }
   }
 
   private Dataset<Row> read(Path out, String format) {
