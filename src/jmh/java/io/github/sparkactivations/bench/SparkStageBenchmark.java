@@ -45,7 +45,7 @@ import org.apache.spark.storage.StorageLevel;
  *
  * <p>System properties: {@code bench.rows} (dense rows, 1000000), {@code bench.sparseRows} (200000),
  * {@code bench.runs} (5), {@code bench.methods} ({@code all}, or a comma list of substrings of method
- * names; the identity UDF always runs), {@code bench.mode} ({@code throughput}, or {@code heap}: uncached
+ * names, '_' for a space; the identity UDF always runs), {@code bench.mode} ({@code throughput}, or {@code heap}: uncached
  * streaming runs at bench.rows and 4 x bench.rows that report the peak heap).
  */
 public final class SparkStageBenchmark {
@@ -233,7 +233,8 @@ public final class SparkStageBenchmark {
     if ("all".equals(filter)) {
       return all;
     }
-    List<String> parts = Arrays.asList(filter.toLowerCase(Locale.ROOT).split(","));
+    // '_' stands for a space, so that the list survives the exec plugin's command line
+    List<String> parts = Arrays.asList(filter.toLowerCase(Locale.ROOT).replace('_', ' ').split(","));
     List<Method> out = new ArrayList<>();
     for (Method m : all) {
       String n = m.name().toLowerCase(Locale.ROOT);
