@@ -259,7 +259,7 @@ public final class ActivationUdfs {
           return onNaN(mode, where, bad);
         }
       }
-      return new DenseVector(kernel.dense(values));
+      return new DenseVector(kernel.dense(values)); // in place: values is our own deserialized copy
     }
     if (v instanceof SparseVector s) {
       if (mode != HandleInvalid.KEEP) {

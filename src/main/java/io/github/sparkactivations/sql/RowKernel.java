@@ -10,14 +10,20 @@ import org.apache.spark.ml.linalg.Vector;
 /**
  * The per-row math of one column function, built once on the driver from a parsed activation and
  * captured by the UDF closures: only the activation object and primitives are serialized to the
- * executors. Every method allocates exactly one output array (plus, for a sparse result whose computed
- * values contain exact zeros, the compacted index/value arrays).
+ * executors. {@link #dense} works in place: its callers own the array (the fresh copy that
+ * {@code VectorUDT.deserialize} makes of every vector's values, or the array built from an
+ * {@code array<double>} cell), so a dense row costs no allocation beyond Spark's own; a densified sparse
+ * row allocates its dense output, and a sparse result whose computed values contain exact zeros the
+ * compacted index/value arrays.
  */
 abstract class RowKernel implements Serializable {
   private static final long serialVersionUID = 1L;
 
-  /** f over a dense row; returns a new array of the same length. */
-  abstract double[] dense(double[] in);
+  /**
+   * f over a dense row, in place: overwrites {@code xs} (which the caller owns and no one else sees)
+   * with f(xs) and returns it.
+   */
+  abstract double[] dense(double[] xs);
 
   /** f over a sparse vector; sparse or dense output depending on whether f keeps zeros. */
   abstract Vector sparse(SparseVector v);
@@ -46,14 +52,13 @@ abstract class RowKernel implements Serializable {
     }
 
     @Override
-    double[] dense(double[] in) {
-      double[] out = new double[in.length];
+    double[] dense(double[] xs) {
       if (derivative) {
-        fn.derivative(in, out);
+        fn.derivativeInPlace(xs);
       } else {
-        fn.apply(in, out);
+        fn.applyInPlace(xs);
       }
-      return out;
+      return xs;
     }
 
     @Override
@@ -65,7 +70,7 @@ abstract class RowKernel implements Serializable {
         fn.applySparseToDense(v.size(), indices, values, values.length, out, derivative);
         return new DenseVector(out);
       }
-      double[] out = dense(values);
+      double[] out = dense(values); // in place: values is the fresh copy made by VectorUDT.deserialize
       int zeros = 0;
       for (double x : out) {
         if (x == 0.0) {
@@ -120,16 +125,10 @@ abstract class RowKernel implements Serializable {
     }
 
     @Override
-    double[] dense(double[] in) {
-      double[] out = new double[in.length];
-      if (temperature == 1.0) {
-        fn.apply(in, out);
-      } else {
-        System.arraycopy(in, 0, out, 0, in.length);
-        scaleInPlace(out, temperature, byMin);
-        fn.applyInPlace(out);
-      }
-      return out;
+    double[] dense(double[] xs) {
+      scaleInPlace(xs, temperature, byMin); // no-op for t = 1
+      fn.applyInPlace(xs);
+      return xs;
     }
 
     @Override
