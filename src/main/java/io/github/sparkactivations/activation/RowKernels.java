@@ -52,10 +52,10 @@ final class RowKernels {
   private static double sumExpExceptMax(double[] in, int n, double sign, double m, int k) {
     double s = 0.0;
     for (int j = 0; j < k; j++) {
-      s += Math.exp(sign * in[j] - m);
+      s += Kernels.exp(sign * in[j] - m);
     }
     for (int j = k + 1; j < n; j++) {
-      s += Math.exp(sign * in[j] - m);
+      s += Kernels.exp(sign * in[j] - m);
     }
     return s;
   }
@@ -78,10 +78,23 @@ final class RowKernels {
       return;
     }
     double m = sign * in[k];
-    double s = sumExpExceptMax(in, n, sign, m, k);
+    // one exp per entry: e_j stored in out (in may be out: each entry is read before it is written),
+    // summed in index order leaving out the max's own term e_k = 1, then divided by 1 + s
+    double s = 0.0;
+    for (int j = 0; j < k; j++) {
+      double e = Kernels.exp(sign * in[j] - m);
+      out[j] = e;
+      s += e;
+    }
+    out[k] = 1.0;
+    for (int j = k + 1; j < n; j++) {
+      double e = Kernels.exp(sign * in[j] - m);
+      out[j] = e;
+      s += e;
+    }
     double d = 1.0 + s;
     for (int i = 0; i < n; i++) {
-      out[i] = Math.exp(sign * in[i] - m) / d;
+      out[i] /= d;
     }
   }
 
