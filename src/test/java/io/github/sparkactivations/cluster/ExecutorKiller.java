@@ -2,6 +2,9 @@ package io.github.sparkactivations.cluster;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import java.time.Duration;
+import java.time.LocalDateTime;
+import java.time.ZoneOffset;
+import java.time.format.DateTimeFormatter;
 import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.TimeUnit;
@@ -14,8 +17,8 @@ import java.util.concurrent.TimeUnit;
  * <p>It watches the driver's REST status API ({@code /api/v1/applications/...} on the driver UI port)
  * and strikes when the write stage is active with at least {@link #MIN_COMPLETED_IN_STAGE} of its
  * tasks finished and at least {@link #MIN_PENDING_IN_STAGE} not yet started, and the victim
- * executor is running a task: so the kill always loses a running task, and the stage always has
- * work left for the scheduler to re-plan.
+ * executor is running a task it started less than half a task's duration ago: so the kill loses a
+ * running task, and the stage has work left for the scheduler to re-plan.
  */
 final class ExecutorKiller {
 
@@ -74,7 +77,7 @@ final class ExecutorKiller {
             lastSeen += "; active stage " + s.path("stageId").asInt() + " '" + name + "' " + done + "/" + total
                 + " done, " + active + " running";
             if (isWriteStage(name) && done >= MIN_COMPLETED_IN_STAGE && pending >= MIN_PENDING_IN_STAGE
-                && victimActive > 0) {
+                && victimActive > 0 && victimTaskJustStarted(run, api, s, victimId)) {
               victim.destroyForcibly(); // SIGKILL: the executor dies as with a lost machine
               awaitExit(victim);
               return new Kill(victimId, victim.pid(), worker.process().name(), s.path("stageId").asInt(), name,
@@ -87,6 +90,38 @@ final class ExecutorKiller {
     }
     throw new AssertionError("no executor was killed: the run " + (run.isRunning() ? "timed out" : "ended")
         + " first (last seen: " + lastSeen + ")\n" + run.logTail(60));
+  }
+
+  /**
+   * Whether the victim's running task of this stage started less than half the shortest finished
+   * task's duration ago: then it is still running when the SIGKILL lands a few milliseconds later
+   * (a kill between two tasks would lose no task, only the executor).
+   */
+  private static boolean victimTaskJustStarted(SparkSubmitRun run, String api, JsonNode stage, String victimId) {
+    String path = api + "/stages/" + stage.path("stageId").asInt() + "/" + stage.path("attemptId").asInt()
+        + "/taskList?length=1000";
+    Optional<JsonNode> tasks = SparkStandaloneCluster.getJson(run.uiPort, path);
+    if (tasks.isEmpty()) {
+      return false;
+    }
+    long shortestDone = Long.MAX_VALUE;
+    Long victimLaunch = null;
+    for (JsonNode t : tasks.get()) {
+      String status = t.path("status").asText();
+      if ("SUCCESS".equals(status) && t.hasNonNull("duration")) {
+        shortestDone = Math.min(shortestDone, t.path("duration").asLong());
+      } else if ("RUNNING".equals(status) && victimId.equals(t.path("executorId").asText())) {
+        victimLaunch = parseRestTime(t.path("launchTime").asText());
+      }
+    }
+    return victimLaunch != null && shortestDone != Long.MAX_VALUE
+        && System.currentTimeMillis() - victimLaunch < shortestDone / 2;
+  }
+
+  /** Spark's REST dates: {@code 2026-01-31T12:34:56.789GMT}. */
+  static long parseRestTime(String text) {
+    return LocalDateTime.parse(text.replace("GMT", ""), DateTimeFormatter.ISO_LOCAL_DATE_TIME)
+        .toInstant(ZoneOffset.UTC).toEpochMilli();
   }
 
   private static void awaitExit(ProcessHandle victim) {
