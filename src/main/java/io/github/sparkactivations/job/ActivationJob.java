@@ -17,7 +17,6 @@ import java.util.TreeMap;
 import java.util.concurrent.Callable;
 import org.apache.spark.SparkConf;
 import org.apache.spark.sql.SparkSession;
-import org.apache.spark.sql.types.StructField;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
@@ -186,7 +185,7 @@ public final class ActivationJob implements Callable<Integer> {
           throw e.withSource(source);
         }
         if (dryRun) {
-          out.print(describePlan(plan, source, session.spark()));
+          out.print(plan.describe(source, session.spark().sparkContext().master()));
           out.flush();
           return OK;
         }
@@ -198,32 +197,6 @@ public final class ActivationJob implements Callable<Integer> {
       } finally {
         session.close();
       }
-    }
-
-    private static String describePlan(JobPlan plan, String source, SparkSession spark) {
-      StringBuilder sb = new StringBuilder();
-      sb.append(String.format("config %s is valid (master %s)%n", source, spark.sparkContext().master()));
-      sb.append(String.format("  input   %s (%s), %d columns%n", plan.config.input().path(), plan.config.input().format(),
-          plan.input.schema().size()));
-      if (!plan.featureColumns.isEmpty()) {
-        sb.append(String.format("  features %d columns -> %s%s%n", plan.featureColumns.size(),
-            plan.config.features().outputColOrDefault(), plan.config.features().standardize() ? " (standardized)" : ""));
-      }
-      for (JobConfig.ResolvedStage s : plan.stages) {
-        sb.append(String.format("  %s %-30s %s -> %s%n", s.key(), s.describe(), s.inputCol(), s.outputCol()));
-      }
-      sb.append(String.format("  output  %s (%s, mode %s): ", plan.config.output().path(), plan.config.output().format(),
-          plan.config.output().mode()));
-      List<String> cols = new ArrayList<>();
-      for (StructField f : JobRunner.writtenSchema(plan).fields()) {
-        cols.add(f.name() + ":" + f.dataType().simpleString());
-      }
-      sb.append(String.join(", ", cols)).append(String.format("%n"));
-      sb.append(String.format("  report  %s%n", plan.config.reportPath()));
-      if (plan.config.model().path() != null) {
-        sb.append(String.format("  model   %s%n", plan.config.model().path()));
-      }
-      return sb.toString();
     }
   }
 
