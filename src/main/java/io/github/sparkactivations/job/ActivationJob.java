@@ -94,7 +94,7 @@ public final class ActivationJob implements Callable<Integer> {
         c.getErr().println("error: " + JobConfig.oneLine(ex.getMessage()));
         return BAD_CONFIG;
       }
-      c.getErr().println("error: " + runtimeMessage(ex));
+      c.getErr().println("error: " + (ex instanceof RunFailure ? "run failed: " + ex.getMessage() : runtimeMessage(ex)));
       if (isStacktrace(parseResult)) {
         ex.printStackTrace(c.getErr());
       } else {
@@ -189,7 +189,16 @@ public final class ActivationJob implements Callable<Integer> {
           out.flush();
           return OK;
         }
-        JobReport report = JobRunner.run(plan, session.spark(), source, System.nanoTime() - started);
+        JobReport report;
+        try {
+          report = JobRunner.run(plan, session.spark(), source, System.nanoTime() - started);
+        } catch (Exception e) {   // SparkException is checked for javac, but Scala throws it undeclared
+          String explained = JobRunner.explain(e, plan);
+          if (explained != null) {
+            throw new RunFailure(source + ": " + explained, e);
+          }
+          throw e;
+        }
         out.println();
         out.print(report.toTable());
         out.flush();
@@ -298,8 +307,8 @@ public final class ActivationJob implements Callable<Integer> {
       pw.println();
       pw.println("Spec syntax: name or name(key=value, ...), e.g. leaky_relu(alpha=0.2), elu(alpha=0.5), "
           + "gelu(approximate=tanh).");
-      pw.println("Row-wise functions (softmax, log_softmax) go in a stage with type: softmax "
-          + "(temperature, logSoftmax).");
+      pw.println("Row-wise functions: softmax and log_softmax go in a stage with type: softmax "
+          + "(temperature, logSoftmax); softmin and hardmax are library-only (no job stage).");
       pw.flush();
       return sw.toString().replaceAll("(?m) +$", "");
     }
@@ -310,7 +319,7 @@ public final class ActivationJob implements Callable<Integer> {
   @Command(
       name = "plot",
       mixinStandardHelpOptions = true,
-      description = "Draws f (solid) and f' (dashed) of each activation over a range into a PNG, SVG, PDF or JPG file.",
+      description = "Draws f (line) and f' (dots) of each activation over a range into a PNG, SVG, PDF or JPG file.",
       footer = {"", "Example: spark-activations plot sigmoid bipolar_sigmoid --out sigmoids.png"})
   static final class Plot implements Callable<Integer> {
     @Spec CommandSpec spec;
@@ -356,6 +365,16 @@ public final class ActivationJob implements Callable<Integer> {
       ActivationChart.save(b.build(), out);
       spec.commandLine().getOut().println("wrote " + out);
       return OK;
+    }
+  }
+
+  /**
+   * A runtime failure (exit 1) whose message is already the one line to print after {@code run failed: },
+   * naming the config key that decides it; the cause is kept for {@code --stacktrace}.
+   */
+  static final class RunFailure extends RuntimeException {
+    RunFailure(String message, Throwable cause) {
+      super(message, cause);
     }
   }
 

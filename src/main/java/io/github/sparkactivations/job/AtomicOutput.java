@@ -31,13 +31,16 @@ public final class AtomicOutput implements AutoCloseable {
   private final Path target;
   private final Path temporary;
   private final boolean overwrite;
+  /** The topmost parent directory {@link #begin} created, or null: removed again if left empty. */
+  private final Path createdParent;
   private boolean committed;
 
-  private AtomicOutput(FileSystem fs, Path target, Path temporary, boolean overwrite) {
+  private AtomicOutput(FileSystem fs, Path target, Path temporary, boolean overwrite, Path createdParent) {
     this.fs = fs;
     this.target = target;
     this.temporary = temporary;
     this.overwrite = overwrite;
+    this.createdParent = createdParent;
   }
 
   /**
@@ -55,9 +58,13 @@ public final class AtomicOutput implements AutoCloseable {
       if (parent == null) {
         throw new IllegalArgumentException("output path " + path + " has no parent directory");
       }
+      Path created = null;
+      for (Path p2 = parent; p2 != null && !fs.exists(p2); p2 = p2.getParent()) {
+        created = p2;
+      }
       fs.mkdirs(parent);
       Path tmp = new Path(parent, "." + target.getName() + ".tmp-" + UUID.randomUUID());
-      return new AtomicOutput(fs, target, tmp, overwrite);
+      return new AtomicOutput(fs, target, tmp, overwrite, created);
     } catch (IOException e) {
       throw new UncheckedIOException("cannot prepare output " + path + ": " + e.getMessage(), e);
     }
@@ -121,7 +128,10 @@ public final class AtomicOutput implements AutoCloseable {
     }
   }
 
-  /** Deletes the temporary sibling unless {@link #commit()} succeeded. */
+  /**
+   * Deletes the temporary sibling unless {@link #commit()} succeeded, and the parent directories
+   * {@link #begin} created if they are left empty, so a failed run leaves no trace.
+   */
   @Override
   public void close() {
     if (committed) {
@@ -129,6 +139,13 @@ public final class AtomicOutput implements AutoCloseable {
     }
     try {
       fs.delete(temporary, true);
+      if (createdParent != null) {
+        for (Path dir = temporary.getParent(); dir != null; dir = dir.getParent()) {
+          if (!fs.exists(dir) || fs.listStatus(dir).length > 0 || !fs.delete(dir, false) || dir.equals(createdParent)) {
+            break;
+          }
+        }
+      }
     } catch (IOException e) {
       // best effort: the sibling is hidden, and its name says what it is
     }

@@ -68,6 +68,8 @@ public final class ConfigLoader {
       text = Files.readString(file);
     } catch (NoSuchFileException e) {
       throw new ConfigException(null, null, "config file " + source + " does not exist");
+    } catch (java.nio.charset.CharacterCodingException e) {
+      throw new ConfigException(null, null, "config file " + source + " is not UTF-8 text; give a YAML file");
     } catch (IOException e) {
       throw new ConfigException(null, null, "cannot read config file " + source + ": " + e.getMessage());
     }

@@ -349,6 +349,13 @@ public record JobConfig(
         } catch (IllegalArgumentException e) {
           throw new ConfigException(key + ".activation", oneLine(e.getMessage()));
         }
+        if (activation instanceof RowwiseActivation && !activation.name().endsWith("softmax")) {
+          throw new ConfigException(
+              key + ".activation",
+              "'" + a.activation().trim() + "' is row-wise and the job has no stage for it (a stage with "
+                  + "type: softmax computes softmax or, with logSoftmax: true, log_softmax); choose one of those "
+                  + "or an elementwise activation (see `list`)");
+        }
         if (activation instanceof RowwiseActivation) {
           throw new ConfigException(
               key + ".activation",

@@ -15,6 +15,7 @@ import org.apache.hadoop.fs.ChecksumFileSystem;
 import org.apache.hadoop.fs.FSDataOutputStream;
 import org.apache.hadoop.fs.FileSystem;
 import org.apache.spark.ml.PipelineModel;
+import org.apache.spark.ml.PipelineStage;
 import org.apache.spark.ml.linalg.VectorUDT;
 import org.apache.spark.sql.Column;
 import org.apache.spark.sql.Dataset;
@@ -122,6 +123,43 @@ final class JobRunner {
       }
       input.unpersist(false);
     }
+  }
+
+  /**
+   * A runtime failure caused by the data, retold with the config key that decides it: Spark's
+   * {@code VectorAssembler} and our stages name a {@code handleInvalid} param and a stage uid, which a
+   * job user cannot map to the config; the returned exception's message names
+   * {@code features.handleInvalid} or {@code stages[i].handleInvalid} instead.
+   *
+   * @return the one line naming the key, or null for any other failure
+   */
+  static String explain(Throwable failure, JobPlan plan) {
+    String root = null;
+    for (Throwable t = failure; t != null; t = t.getCause() == t ? null : t.getCause()) {
+      if (t.getMessage() != null && !t.getMessage().isBlank()) {
+        root = JobConfig.oneLine(t.getMessage());
+      }
+    }
+    if (root == null) {
+      return null;
+    }
+    if (root.contains("while assembling a row with handleInvalid")) {
+      return "features.handleInvalid: a feature column holds a null or NaN value (features.handleInvalid is "
+          + plan.config.features().handleInvalid() + "); set features.handleInvalid to skip (drop such rows) or keep "
+          + "(NaN in the vector, left to the stages' handleInvalid)";
+    }
+    PipelineStage[] stages = plan.pipeline.getStages();
+    int first = stages.length - plan.stages.size();
+    for (ResolvedStage s : plan.stages) {
+      String uid = stages[first + s.index()].uid();
+      int at = root.indexOf(uid + ": ");
+      if (at >= 0) {
+        String key = s.key() + ".handleInvalid";
+        String msg = root.substring(at + uid.length() + 2).replace("Set handleInvalid", "Set " + key);
+        return key + ": " + msg;
+      }
+    }
+    return null;
   }
 
   /**
