@@ -382,7 +382,7 @@ public final class SparkStageBenchmark {
    * growth with the row count would fail.
    */
   static void heap(SparkSession spark, long rows) {
-    List<Method> methods = List.of(stage("relu"), stage("sigmoid"), softmaxStage());
+    List<Method> methods = List.of(stage("relu"), softmaxStage());
     System.out.printf(Locale.ROOT, "%n== peak heap, uncached dense input x %d, max heap %d MB ==%n", DENSE_DIM,
         Runtime.getRuntime().maxMemory() >> 20);
     System.out.printf("| rows | method | seconds | sum of pool peaks MB | peak old gen MB |%n|---:|---|---:|---:|---:|%n");
