@@ -4,7 +4,7 @@
 Usage: check_kernels.py FUNCTION FILE [FUNCTION FILE ...]
 FILE holds little-endian float64 pairs (x, computed f(x)); FUNCTION is one of the names in REF.
 Prints the worst relative error (in units of 1e-16 and in ulp of the reference) and where it occurs.
-Also: `check_kernels.py --coefficients` prints the expm1 polynomial used by Kernels.expm1.
+Also: `check_kernels.py --coefficients` prints the polynomials of Kernels.expm1 and Kernels.log1pUnit.
 """
 import sys
 import numpy as np
@@ -76,9 +76,19 @@ def coefficients():
         print(f"E{i} = {float(p)!r}")
 
 
+def log1p_coefficients():
+    mp.mp.dps = 50
+    g = lambda w: mp.mpf(1) / 3 if w == 0 else (mp.atanh(mp.sqrt(w)) / mp.sqrt(w) - 1) / w
+    poly, err = mp.chebyfit(g, [0, mp.mpf(1) / 9], 10, error=True)
+    print("fit error", mp.nstr(err, 5))
+    for i, p in enumerate(reversed(poly)):
+        print(f"L{i} = {float(p)!r}")
+
+
 if __name__ == "__main__":
     if sys.argv[1:] == ["--coefficients"]:
         coefficients()
+        log1p_coefficients()
     else:
         args = sys.argv[1:]
         for i in range(0, len(args), 2):

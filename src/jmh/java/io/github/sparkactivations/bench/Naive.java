@@ -69,10 +69,16 @@ final class Naive {
       case "hardtanh" -> { for (int i = 0; i < n; i++) out[i] = Math.max(-1.0, Math.min(1.0, in[i])); }
       case "log_sigmoid" -> { for (int i = 0; i < n; i++) out[i] = -Math.log(1 + Math.exp(-in[i])); }
       case "tanhshrink" -> { for (int i = 0; i < n; i++) out[i] = in[i] - Math.tanh(in[i]); }
-      case "softshrink", "shrink" -> {
+      case "softshrink" -> {
         for (int i = 0; i < n; i++) {
           double x = in[i];
           out[i] = x > 0.5 ? x - 0.5 : x < -0.5 ? x + 0.5 : 0.0;
+        }
+      }
+      case "shrink" -> { // ONNX Shrink(lambd=0.5, bias=0.0), the library default
+        for (int i = 0; i < n; i++) {
+          double x = in[i];
+          out[i] = x > 0.5 ? x - 0.0 : x < -0.5 ? x + 0.0 : 0.0;
         }
       }
       case "hardshrink" -> {

@@ -78,7 +78,11 @@ public record Hardmax() implements RowwiseActivation {
     Arrays.fill(out, 0, n, firstMax(in) < 0 ? Double.NaN : 0.0);
   }
 
-  /** The first index of the maximum, or −1 if the row contains NaN. Requires a non-empty row. */
+  /**
+   * The first index of the maximum, or −1 if the row contains NaN. Requires a non-empty row. One test
+   * per entry: {@code !(v <= m)} is true for a new maximum and for NaN, both rare, so the loop runs
+   * on a well-predicted branch; −0.0 and 0.0 compare equal, so the first of a tie stays (C8).
+   */
   private static int firstMax(double[] in) {
     double m = in[0];
     if (m != m) {
@@ -87,10 +91,10 @@ public record Hardmax() implements RowwiseActivation {
     int k = 0;
     for (int i = 1; i < in.length; i++) {
       double v = in[i];
-      if (v != v) {
-        return -1;
-      }
-      if (v > m) {
+      if (!(v <= m)) {
+        if (v != v) {
+          return -1;
+        }
         m = v;
         k = i;
       }

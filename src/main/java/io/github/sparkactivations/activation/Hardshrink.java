@@ -60,10 +60,18 @@ public record Hardshrink(double lambd) implements ElementwiseActivation {
 
   @Override
   public double value(double x) {
-    if (x > lambd || x < -lambd) {
-      return x;
+    return Kernels.keepOrZero(!(Math.abs(x) <= lambd), x); // NaN: the test is true, NaN is kept
+  }
+
+  /** The same bits as {@link #value}, branch-free (see {@link Kernels#keepOrZero}). */
+  @Override
+  public void apply(double[] in, double[] out) {
+    Specs.checkLengths(in, out);
+    double l = lambd;
+    for (int i = 0; i < in.length; i++) {
+      double x = in[i];
+      out[i] = Kernels.keepOrZero(!(Math.abs(x) <= l), x);
     }
-    return x != x ? x : 0.0;
   }
 
   @Override

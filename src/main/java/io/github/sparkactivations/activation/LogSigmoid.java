@@ -10,8 +10,8 @@ import java.util.Map;
  *   f'(x) = σ(−x)
  * </pre>
  *
- * <p>Range (−∞, 0); f(0) = −ln 2, not sparse-safe; f'(0) = ½. Evaluated as −log1p(e^{−x}) for x ≥ 0
- * and x − log1p(eˣ) otherwise (the PyTorch kernel's min(x,0) − log1p(e^{−|x|})), never log(sigmoid(x)),
+ * <p>Range (−∞, 0); f(0) = −ln 2, not sparse-safe; f'(0) = ½. Evaluated as −softplus(−x) =
+ * min(x, 0) − log1p(e^{−|x|}) (the PyTorch kernel), never log(sigmoid(x)),
  * which gives 0 for x > 36.7 and −∞ for x &lt; −745. NaN gives NaN; f(+∞) = −0.0 (the value approaches 0
  * from below), f(−∞) = −∞; f'(+∞) = 0, f'(−∞) = 1.
  */
@@ -48,10 +48,7 @@ public record LogSigmoid() implements ElementwiseActivation {
 
   @Override
   public double value(double x) {
-    if (x >= 0) {
-      return -Kernels.log1pUnit(Math.exp(-x));
-    }
-    return x - Kernels.log1pUnit(Math.exp(x)); // NaN stays NaN
+    return -Kernels.softplus(-x); // min(x, 0) − log1p(e^{−|x|}); NaN stays NaN, +∞ gives −0.0
   }
 
   @Override

@@ -65,13 +65,26 @@ public record Shrink(double lambd, double bias) implements ElementwiseActivation
 
   @Override
   public double value(double x) {
-    if (x < -lambd) {
-      return x + bias;
+    return shrink(x, lambd, bias);
+  }
+
+  /** The same bits as {@link #value}, branch-free (see {@link Kernels#keepOrZero}). */
+  @Override
+  public void apply(double[] in, double[] out) {
+    Specs.checkLengths(in, out);
+    double l = lambd;
+    double b = bias;
+    for (int i = 0; i < in.length; i++) {
+      out[i] = shrink(in[i], l, b);
     }
-    if (x > lambd) {
-      return x - bias;
-    }
-    return x != x ? x : 0.0;
+  }
+
+  /**
+   * x − sign(x)·bias outside [−λ, λ], else +0.0: x − copySign(bias, x) is x − bias for x > λ and
+   * exactly x + bias for x < −λ (IEEE subtraction is addition of the negation); NaN is kept (C1).
+   */
+  private static double shrink(double x, double lambd, double bias) {
+    return Kernels.keepOrZero(!(Math.abs(x) <= lambd), x - Math.copySign(bias, x));
   }
 
   @Override

@@ -61,10 +61,18 @@ public record ThresholdedRelu(double alpha) implements ElementwiseActivation {
 
   @Override
   public double value(double x) {
-    if (x > alpha) {
-      return x;
+    return Kernels.keepOrZero(!(x <= alpha), x); // NaN: the test is true, NaN is kept
+  }
+
+  /** The same bits as {@link #value}, branch-free (see {@link Kernels#keepOrZero}). */
+  @Override
+  public void apply(double[] in, double[] out) {
+    Specs.checkLengths(in, out);
+    double a = alpha;
+    for (int i = 0; i < in.length; i++) {
+      double x = in[i];
+      out[i] = Kernels.keepOrZero(!(x <= a), x);
     }
-    return x != x ? x : 0.0;
   }
 
   @Override
