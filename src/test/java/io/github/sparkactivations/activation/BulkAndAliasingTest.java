@@ -26,7 +26,9 @@ class BulkAndAliasingTest {
   private static Stream<String> elementwiseSpecs() {
     return Stream.concat(Activations.elementwiseNames().stream(), Stream.of("leaky_relu(alpha=0)",
         "leaky_relu(alpha=-0.5)", "elu(alpha=0.5)", "sigmoid(lambda=2.5)", "gelu(approximate=tanh)",
-        "swish(alpha=0)", "swish(alpha=-1)", "hard_sigmoid(alpha=0)", "softplus(beta=0.01)"));
+        "swish(alpha=0)", "swish(alpha=-1)", "hard_sigmoid(alpha=0)", "softplus(beta=0.01)",
+        "softplus(beta=1e300)", "softplus(beta=4.9e-324)", "shrink(lambd=1.0, bias=-0.75)",
+        "shrink(lambd=0.0, bias=0.25)", "hardshrink(lambd=0.0)", "thresholded_relu(alpha=-2.0)"));
   }
 
   private static long bits(double d) {

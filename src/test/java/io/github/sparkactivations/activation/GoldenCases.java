@@ -81,7 +81,7 @@ final class GoldenCases {
     NON_DEFAULT.put("softshrink", List.of(params("lambd", 1.0), params("lambd", 0.0)));
     NON_DEFAULT.put("hardshrink", List.of(params("lambd", 1.0), params("lambd", 0.0)));
     NON_DEFAULT.put("shrink", List.of(params("lambd", 1.5, "bias", 0.5), params("lambd", 0.5, "bias", 1.0),
-        params("lambd", 0.0, "bias", 0.25)));
+        params("lambd", 0.0, "bias", 0.25), params("lambd", 1.0, "bias", -0.75)));
   }
 
   /** Every elementwise golden configuration: the defaults of each name, then its non-default sets. */
