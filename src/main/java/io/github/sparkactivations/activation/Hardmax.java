@@ -12,9 +12,9 @@ import java.util.Map;
  * </pre>
  *
  * <p>Shape: output length = input length; values in {0, 1}; an all-zero row gives e₀ (dense).
- * Special rows (C8): the maximum is found with {@code >} (not {@link Double#compare}, which orders
- * −0.0 below 0.0), so ties, −0.0 against 0.0 included, go to the first index; any NaN → NaN row; all
- * −∞ → e₀; several +∞ → the first; empty → empty.
+ * Special rows (C8): the maximum is found with IEEE comparisons (not {@link Double#compare}, which
+ * orders −0.0 below 0.0), so ties, −0.0 against 0.0 included, go to the first index; any NaN → NaN
+ * row; all −∞ → e₀; several +∞ → the first; empty → empty.
  */
 public record Hardmax() implements RowwiseActivation {
 

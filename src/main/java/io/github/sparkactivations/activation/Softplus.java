@@ -11,8 +11,10 @@ import java.util.Map;
  * </pre>
  *
  * <p>Range (0, ∞); f(0) = ln 2/β ≠ 0, so the output of a sparse vector is dense. Evaluated as
- * (max(t,0) + log1p(e^{−|t|}))/β with t = βx, exact in double for every x; when βx overflows (huge β
- * or x) the value is the limit x (or 0). NaN gives NaN; f(+∞) = +∞, f(−∞) = 0; f'(+∞) = 1, f'(−∞) = 0.
+ * (max(t,0) + log1p(e^{−|t|}))/β with t = βx, without overflow or cancellation for every x: within
+ * 3 ulp for β = 1; for β ≠ 1 the rounding of βx is amplified by |βx| in the left tail (measured
+ * 5.6e−14 relative at β = 3.7, x = −154.6, inside the 1e−12 contract). When βx overflows (huge β or
+ * x) the value is the limit x (or 0). NaN gives NaN; f(+∞) = +∞, f(−∞) = 0; f'(+∞) = 1, f'(−∞) = 0.
  *
  * @param beta the sharpness β, finite and > 0 (default: 1.0)
  */
