@@ -124,37 +124,79 @@ final class RowKernels {
 
   /**
    * The vector-Jacobian product of x ↦ softmax(sign·x): with y = softmax(sign·in),
-   * {@code out = sign · y ⊙ (upstream − ⟨upstream, y⟩)} (the softmax Jacobian is symmetric).
+   * {@code out = sign · y ⊙ (upstream − ⟨upstream, y⟩)} (the softmax Jacobian is symmetric). At the
+   * largest entry k, u_k − ⟨u, y⟩ is evaluated as u_k·(1 − y_k) − Σ_{j≠k} u_j y_j with 1 − y_k taken
+   * as Σ_{j≠k} y_j (a sum of non-negative terms), so a dominant y_k ≈ 1 does not cancel away the
+   * digits of its gradient.
    */
   static void softmaxBackward(double[] in, double[] upstream, double[] out, double sign) {
     Specs.checkSameLengths(in, upstream, out);
     int n = in.length;
+    if (n == 0) {
+      return;
+    }
     double[] y = (out == in || out == upstream) ? new double[n] : out;
     softmax(in, y, sign);
-    double dot = 0.0;
-    for (int i = 0; i < n; i++) {
-      dot += upstream[i] * y[i];
+    int k = 0;
+    for (int i = 1; i < n; i++) {
+      if (y[i] > y[k]) {
+        k = i;
+      }
     }
-    for (int i = 0; i < n; i++) {
-      out[i] = sign * (y[i] * (upstream[i] - dot));
+    double yk = y[k];
+    double uk = upstream[k];
+    double dotRest = 0.0; // Σ_{j≠k} u_j y_j
+    double rest = 0.0; // Σ_{j≠k} y_j = 1 − y_k
+    for (int j = 0; j < n; j++) {
+      if (j != k) {
+        dotRest += upstream[j] * y[j];
+        rest += y[j];
+      }
     }
+    double dot = uk * yk + dotRest;
+    for (int i = 0; i < n; i++) {
+      if (i != k) {
+        out[i] = sign * (y[i] * (upstream[i] - dot));
+      }
+    }
+    out[k] = sign * (yk * (uk * rest - dotRest));
   }
 
   /**
    * The vector-Jacobian product of log_softmax: with y = softmax(in),
-   * {@code out = upstream − y · Σ upstream}.
+   * {@code out = upstream − y · Σ upstream}; at the largest entry k as u_k·Σ_{j≠k} y_j − y_k·Σ_{j≠k} u_j,
+   * for the same reason as {@link #softmaxBackward}.
    */
   static void logSoftmaxBackward(double[] in, double[] upstream, double[] out) {
     Specs.checkSameLengths(in, upstream, out);
     int n = in.length;
+    if (n == 0) {
+      return;
+    }
     double[] y = (out == in || out == upstream) ? new double[n] : out;
     softmax(in, y, 1.0);
-    double sum = 0.0;
-    for (int i = 0; i < n; i++) {
-      sum += upstream[i];
+    int k = 0;
+    for (int i = 1; i < n; i++) {
+      if (y[i] > y[k]) {
+        k = i;
+      }
     }
+    double yk = y[k];
+    double uk = upstream[k];
+    double sumRest = 0.0; // Σ_{j≠k} u_j
+    double rest = 0.0; // Σ_{j≠k} y_j = 1 − y_k
     for (int i = 0; i < n; i++) {
-      out[i] = upstream[i] - y[i] * sum;
+      if (i != k) {
+        sumRest += upstream[i];
+        rest += y[i];
+      }
     }
+    double sum = uk + sumRest;
+    for (int i = 0; i < n; i++) {
+      if (i != k) {
+        out[i] = upstream[i] - y[i] * sum;
+      }
+    }
+    out[k] = uk * rest - yk * sumRest;
   }
 }
