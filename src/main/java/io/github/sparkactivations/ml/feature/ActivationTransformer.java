@@ -15,23 +15,36 @@ import org.apache.spark.ml.util.MLReader;
 import scala.runtime.AbstractFunction1;
 
 /**
- * Applies an elementwise activation f (or its derivative f') to every entry of a column:
- * {@code relu}, {@code leaky_relu(alpha=0.2)}, {@code elu(alpha=0.5)}, {@code sigmoid}, ... (any
- * elementwise name of {@link Activations}).
+ * Applies an activation to a column: an elementwise f (or its derivative f') to every entry, or a
+ * row-wise function to each whole row. {@code activation} takes any spec of {@link Activations}:
+ * elementwise ({@code relu}, {@code leaky_relu(alpha=0.2)}, {@code elu(alpha=0.5)}, {@code sigmoid},
+ * ...) or row-wise ({@code softmax}, {@code log_softmax}, {@code softmin}, {@code hardmax}).
  *
- * <p>Input columns may be ML vectors (dense or sparse), {@code array<double>}, {@code array<float>} or
- * numeric scalars; the output has the input's kind (vector, array of the same element type, or
- * {@code double} for any numeric scalar). A sparse vector stays sparse when g(0) == 0 for the computed
- * g (f, or f' with {@code derivative=true}), with exact zeros dropped; otherwise the output is dense,
- * filled with g(0) once and computed only at the stored entries, which densifies a high-dimensional
- * sparse vector. The output vector column carries the input's vector size.
+ * <p><b>Elementwise.</b> {@code y_i = f(x_i)} (or {@code f'(x_i)} with {@code derivative=true}). Input
+ * columns may be ML vectors (dense or sparse), {@code array<double>}, {@code array<float>} or numeric
+ * scalars; the output has the input's kind (vector, array of the same element type, or {@code double}
+ * for any numeric scalar). A sparse vector stays sparse when g(0) == 0 for the computed g (f, or f'),
+ * with exact zeros dropped; otherwise the output is dense, filled with g(0) once and computed only at
+ * the stored entries, which densifies a high-dimensional sparse vector.
  *
- * <p>Invalid input (a null cell, a NaN entry, a null array element; +-Infinity is valid) follows
+ * <p><b>Row-wise.</b> {@code y = g(x)} over the whole row, every output entry depending on every input
+ * entry: softmax {@code y_i = exp(x_i) / sum_j exp(x_j)}, log_softmax {@code log} of that, softmin
+ * {@code softmax(-x)}, hardmax the one-hot vector of the first maximum (-0.0 and 0.0 tie). Length in =
+ * length out; an empty row stays empty. Input columns must be ML vectors, {@code array<double>} or
+ * {@code array<float>} (a numeric scalar column is refused by {@link #transformSchema}); a sparse vector
+ * gives a dense vector (none of the four maps a row of zeros to zeros). Special rows follow the core:
+ * one +Inf entry gives a one-hot softmax row, see {@link io.github.sparkactivations.activation.Softmax}
+ * and its siblings. Use this stage for softmin and hardmax, or for softmax/log_softmax inside a spec
+ * string; use {@link SoftmaxTransformer} for softmax or log_softmax with a temperature
+ * ({@code softmax(x / T)}). {@code derivative=true} is refused for a row-wise function: its derivative
+ * is a Jacobian matrix per row, not one value per entry.
+ *
+ * <p>In both modes the output vector column carries the input's vector size ({@code ml_attr}), and
+ * invalid input (a null cell, a NaN entry, a null array element; +-Infinity is valid) follows
  * {@code handleInvalid}: {@code error} (default) fails naming the column and the problem, {@code skip}
- * drops the row, {@code keep} outputs null for null and lets NaN propagate.
- *
- * <p>Row-wise functions (softmax, log_softmax, softmin, hardmax) are rejected: use
- * {@link SoftmaxTransformer}.
+ * drops the row, {@code keep} outputs null for null and lets NaN propagate (elementwise: a NaN at that
+ * entry and null for a null array element; row-wise: a NaN row for a NaN entry, a null row for a null
+ * element, as {@link SoftmaxTransformer}).
  */
 public class ActivationTransformer extends ColumnStage<ActivationTransformer> {
   private static final long serialVersionUID = 1L;
@@ -52,12 +65,15 @@ public class ActivationTransformer extends ColumnStage<ActivationTransformer> {
         new Param<>(
             this,
             "activation",
-            "elementwise activation spec, e.g. relu, leaky_relu(alpha=0.2), elu(alpha=0.5); names and "
-                + "keys are case-insensitive; validated when set (default: " + DEFAULT_ACTIVATION + ")",
+            "activation spec: elementwise, applied to each entry (relu, leaky_relu(alpha=0.2), "
+                + "elu(alpha=0.5), ...), or row-wise, applied to each whole row of a vector or array column "
+                + "(softmax, log_softmax, softmin, hardmax); names and keys are case-insensitive; validated "
+                + "when set (default: " + DEFAULT_ACTIVATION + ")",
             new SpecValidator(uid));
     derivative =
         new BooleanParam(
-            this, "derivative", "output f'(x), the derivative at the input, instead of f(x) (default: false)");
+            this, "derivative", "output f'(x), the derivative at the input, instead of f(x); elementwise activations only "
+                + "(default: false)");
     setDefault(activation, DEFAULT_ACTIVATION);
     setDefault(derivative, false);
   }
@@ -67,7 +83,10 @@ public class ActivationTransformer extends ColumnStage<ActivationTransformer> {
     return activation;
   }
 
-  /** If true, the stage outputs f'(x) instead of f(x) (default false). */
+  /**
+   * If true, the stage outputs f'(x) instead of f(x) (default false). Elementwise activations only:
+   * with a row-wise one, {@link #transformSchema} throws.
+   */
   public BooleanParam derivative() {
     return derivative;
   }
@@ -79,8 +98,9 @@ public class ActivationTransformer extends ColumnStage<ActivationTransformer> {
   /**
    * Sets the activation spec.
    *
+   * @param value any spec {@link Activations#parse} accepts, elementwise or row-wise
    * @throws IllegalArgumentException naming the param and the value, with the valid names, if the
-   *     spec does not parse or names a row-wise function
+   *     spec does not parse
    */
   public ActivationTransformer setActivation(String value) {
     set(activation, value);
@@ -96,20 +116,44 @@ public class ActivationTransformer extends ColumnStage<ActivationTransformer> {
     return this;
   }
 
-  /** The parsed activation of the current {@code activation} value. */
-  public ElementwiseActivation getActivationFunction() {
+  /**
+   * The parsed activation of the current {@code activation} value: an {@link ElementwiseActivation} or
+   * a {@link RowwiseActivation}.
+   */
+  public Activation getActivationFunction() {
     return parse(uid(), getActivation());
   }
 
+  /** Numeric scalar columns are accepted for an elementwise activation only. */
   @Override
   boolean acceptsNumbers() {
-    return true;
+    return getActivationFunction() instanceof ElementwiseActivation;
   }
 
   @Override
+  String numbersRefused() {
+    return getActivationFunction().name()
+        + " is row-wise: it normalises over the whole row, and a numeric column holds one value per row";
+  }
+
+  /**
+   * @throws IllegalArgumentException if {@code derivative} is true for a row-wise activation
+   */
+  @Override
   ColumnFunction prepare() {
-    ElementwiseActivation fn = getActivationFunction();
+    Activation parsed = getActivationFunction();
     boolean d = getDerivative();
+    if (parsed instanceof RowwiseActivation fn) {
+      if (d) {
+        throw new IllegalArgumentException(
+            uid() + ": derivative=true is not supported for the row-wise activation " + fn.name()
+                + ": every output entry depends on every input entry of the row, so its derivative is a "
+                + "Jacobian matrix per row, not one value per entry. Set derivative to false; for "
+                + "gradients use the core's RowwiseActivation.backward (the vector-Jacobian product).");
+      }
+      return (input, type, mode, where) -> ActivationUdfs.rowwise(input, type, fn, 1.0, mode, where);
+    }
+    ElementwiseActivation fn = (ElementwiseActivation) parsed;
     return (input, type, mode, where) -> ActivationUdfs.elementwise(input, type, fn, d, mode, where);
   }
 
@@ -126,30 +170,24 @@ public class ActivationTransformer extends ColumnStage<ActivationTransformer> {
     return read().load(path);
   }
 
-  static ElementwiseActivation parse(String uid, String spec) {
+  static Activation parse(String uid, String spec) {
     String prefix = uid + " parameter activation given invalid value '" + spec + "': ";
     if (spec == null) {
       throw new IllegalArgumentException(prefix + "the spec must not be null. " + validNames());
     }
-    Activation parsed;
     try {
-      parsed = Activations.parse(spec);
+      return Activations.parse(spec);
     } catch (IllegalArgumentException e) {
       // the core's message names the problem; it lists the valid names only for an unknown name
       String m = e.getMessage();
       throw new IllegalArgumentException(
           prefix + m + (m.contains("valid names") ? "" : ". " + validNames()), e);
     }
-    if (parsed instanceof RowwiseActivation) {
-      throw new IllegalArgumentException(
-          prefix + parsed.name() + " is row-wise (it normalises over the whole row); use "
-              + "SoftmaxTransformer for softmax and log_softmax. " + validNames());
-    }
-    return (ElementwiseActivation) parsed;
   }
 
   private static String validNames() {
-    return "Valid elementwise activations: " + String.join(", ", Activations.elementwiseNames());
+    return "Valid activations: elementwise " + String.join(", ", Activations.elementwiseNames())
+        + "; row-wise " + String.join(", ", Activations.rowwiseNames());
   }
 
   /**

@@ -146,6 +146,15 @@ abstract class ColumnStage<S extends ColumnStage<S>> extends Transformer
   abstract boolean acceptsNumbers();
 
   /**
+   * Why a numeric scalar column is refused when {@link #acceptsNumbers()} is false, for the error
+   * message of {@link #transformSchema}.
+   */
+  String numbersRefused() {
+    return "the function is row-wise: it normalises over the whole row, and a numeric column holds one "
+        + "value per row";
+  }
+
+  /**
    * Parses and validates the stage's function params once, returning the column function that all
    * input columns of one {@code transform} share.
    */
@@ -201,8 +210,10 @@ abstract class ColumnStage<S extends ColumnStage<S>> extends Transformer
    * kind as the input ({@link ActivationUdfs.Kind}), nullable, and for vectors carrying the input's
    * vector size ({@code ml_attr.num_attrs}) when it is known.
    *
-   * @throws IllegalArgumentException if the column params are inconsistent, an input column is
-   *     missing or of an unsupported type, or an output column already exists
+   * @throws IllegalArgumentException if a function param is invalid (e.g. {@code derivative=true}
+   *     with a row-wise activation), the column params are inconsistent, an input column is missing
+   *     or of an unsupported type (a numeric scalar for a row-wise function), or an output column
+   *     already exists
    */
   @Override
   public StructType transformSchema(StructType schema) {
@@ -224,11 +235,17 @@ abstract class ColumnStage<S extends ColumnStage<S>> extends Transformer
       }
       StructField field = schema.apply(in);
       ActivationUdfs.Kind kind = ActivationUdfs.Kind.of(field.dataType());
-      if (kind == null || (kind == ActivationUdfs.Kind.NUMBER && !acceptsNumbers())) {
+      boolean numbers = acceptsNumbers();
+      if (kind == null || (kind == ActivationUdfs.Kind.NUMBER && !numbers)) {
+        String why =
+            kind == ActivationUdfs.Kind.NUMBER
+                ? " (" + numbersRefused() + "; put the row's values in one vector column with "
+                    + "VectorAssembler, or in an array column)"
+                : ActivationUdfs.conversionHint(field.dataType());
         throw new IllegalArgumentException(
             uid + ": input column '" + in + "' must be of type "
-                + ActivationUdfs.supportedTypes(acceptsNumbers()) + " but was "
-                + field.dataType().catalogString() + ActivationUdfs.conversionHint(field.dataType()));
+                + ActivationUdfs.supportedTypes(numbers) + " but was "
+                + field.dataType().catalogString() + why);
       }
       String existing = names.putIfAbsent(caseSensitive ? o : o.toLowerCase(Locale.ROOT), o);
       if (existing != null) {

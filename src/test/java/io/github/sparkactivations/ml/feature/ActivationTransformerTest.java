@@ -324,8 +324,9 @@ class ActivationTransformerTest extends SparkTestBase {
     assertTrue(m.contains("leaky_relu") && m.contains("sigmoid"), m); // lists the valid names
     assertEquals("relu", t.getActivation()); // unchanged
 
-    m = assertThrows(IllegalArgumentException.class, () -> t.setActivation("softmax")).getMessage();
-    assertTrue(m.contains("row-wise") && m.contains("SoftmaxTransformer"), m);
+    assertTrue(m.contains("softmin") && m.contains("hardmax"), m); // row-wise names are valid values too
+    m = assertThrows(IllegalArgumentException.class, () -> t.setActivation("relu(")).getMessage();
+    assertTrue(m.contains("'relu('") && m.contains("; row-wise softmax, log_softmax, softmin, hardmax"), m);
 
     // the ParamMap / copy path validates too
     assertThrows(IllegalArgumentException.class, () -> t.copy(new ParamMap().put(t.activation().w("nope"))));
