@@ -253,7 +253,7 @@ public final class ActivationJob implements Callable<Integer> {
       name = "list",
       mixinStandardHelpOptions = true,
       description = "Lists every activation: its parameters with their defaults, whether it keeps sparse vectors "
-          + "sparse (f(0) = 0), and its aliases. Row-wise functions go in a stage of type: softmax.")
+          + "sparse (f(0) = 0), and its aliases. Row-wise functions apply to each whole row.")
   static final class ListActivations implements Callable<Integer> {
     @Spec CommandSpec spec;
 
@@ -307,8 +307,9 @@ public final class ActivationJob implements Callable<Integer> {
       pw.println();
       pw.println("Spec syntax: name or name(key=value, ...), e.g. leaky_relu(alpha=0.2), elu(alpha=0.5), "
           + "gelu(approximate=tanh).");
-      pw.println("Row-wise functions: softmax and log_softmax go in a stage with type: softmax "
-          + "(temperature, logSoftmax); softmin and hardmax are library-only (no job stage).");
+      pw.println("Row-wise functions (softmax, log_softmax, softmin, hardmax) normalise each whole row of a "
+          + "vector: use them in an activation stage (without derivative), or a stage with type: softmax for "
+          + "softmax or log_softmax with a temperature (temperature, logSoftmax).");
       pw.flush();
       return sw.toString().replaceAll("(?m) +$", "");
     }

@@ -165,10 +165,12 @@ public record JobConfig(
   }
 
   /**
-   * An elementwise activation stage ({@code ActivationTransformer}).
+   * An activation stage ({@code ActivationTransformer}): an elementwise f of every entry, or a row-wise
+   * function (softmax, log_softmax, softmin, hardmax) of each whole row, length in = length out.
    *
-   * @param activation the spec string, e.g. {@code leaky_relu(alpha=0.01)} (required)
-   * @param derivative output f'(x) instead of f(x) (default false)
+   * @param activation the spec string, e.g. {@code leaky_relu(alpha=0.01)} or {@code softmin} (required)
+   * @param derivative output f'(x) instead of f(x) (default false); elementwise activations only, a
+   *     row-wise activation with {@code derivative: true} is a config error at {@code stages[i].derivative}
    * @param outputCol default: the activation's canonical name, with {@code _derivative} appended when
    *     {@code derivative} is true
    */
@@ -349,18 +351,12 @@ public record JobConfig(
         } catch (IllegalArgumentException e) {
           throw new ConfigException(key + ".activation", oneLine(e.getMessage()));
         }
-        if (activation instanceof RowwiseActivation && !activation.name().endsWith("softmax")) {
+        if (activation instanceof RowwiseActivation && a.derivative()) {
           throw new ConfigException(
-              key + ".activation",
-              "'" + a.activation().trim() + "' is row-wise and the job has no stage for it (a stage with "
-                  + "type: softmax computes softmax or, with logSoftmax: true, log_softmax); choose one of those "
-                  + "or an elementwise activation (see `list`)");
-        }
-        if (activation instanceof RowwiseActivation) {
-          throw new ConfigException(
-              key + ".activation",
-              "'" + a.activation().trim() + "' is row-wise; use a stage with type: softmax "
-                  + "(keys temperature, logSoftmax) instead of type: activation");
+              key + ".derivative",
+              "true is not supported with the row-wise activation '" + a.activation().trim() + "': every "
+                  + "output entry depends on the whole row, so its derivative is a Jacobian per row, not one "
+                  + "value per entry; remove derivative (or set it to false)");
         }
         defaultOut = activation.name() + (a.derivative() ? "_derivative" : "");
       } else {

@@ -56,6 +56,11 @@ public record JobReport(
       "|d y_i / d x_i| < 1e-3, the diagonal of the row-wise Jacobian: y_i(1-y_i)/T for softmax, "
           + "(1-y_i)/T for log_softmax, with y = softmax(x/T)";
 
+  /** How saturation is measured for activation stages with a row-wise function. */
+  public static final String SATURATION_ROWWISE =
+      "|d y_i / d x_i| < 1e-3, the diagonal of the row-wise Jacobian: y_i(1-y_i) for softmax and softmin, "
+          + "(1-y_i) for log_softmax with y = exp(output), 0 for hardmax (every entry saturated)";
+
   /**
    * Statistics of one stage's output column over all rows and all vector entries, computed in one
    * distributed pass.

@@ -19,6 +19,7 @@ import static org.apache.spark.sql.functions.sum;
 import static org.apache.spark.sql.functions.when;
 
 import io.github.sparkactivations.activation.ElementwiseActivation;
+import io.github.sparkactivations.activation.RowwiseActivation;
 import io.github.sparkactivations.job.JobConfig.ResolvedStage;
 import io.github.sparkactivations.job.JobConfig.SoftmaxStage;
 import java.util.ArrayList;
@@ -93,7 +94,12 @@ final class StageStatistics {
         mn = null;
         mx = null;
       }
-      boolean softmax = s.config() instanceof SoftmaxStage;
+      String saturation =
+          s.config() instanceof SoftmaxStage
+              ? JobReport.SATURATION_SOFTMAX
+              : s.activation() instanceof RowwiseActivation
+                  ? JobReport.SATURATION_ROWWISE
+                  : JobReport.SATURATION_ELEMENTWISE;
       result.add(new JobReport.StageStats(
           s.index(),
           s.config().type(),
@@ -108,7 +114,7 @@ final class StageStatistics {
           mx,
           values == 0 ? Double.NaN : (double) zeros / values,
           values == 0 ? Double.NaN : (double) saturated / values,
-          softmax ? JobReport.SATURATION_SOFTMAX : JobReport.SATURATION_ELEMENTWISE));
+          saturation));
     }
     return new Result(r.getLong(0), result);
   }
@@ -117,14 +123,10 @@ final class StageStatistics {
   private static Column saturatedCount(ResolvedStage s, Dataset<Row> data, StructType schema, Column out) {
     double bound = JobReport.SATURATION_BOUND;
     if (s.config() instanceof SoftmaxStage sm) {
-      double t = sm.temperature();
-      boolean log = sm.logSoftmax();
-      // diagonal of the Jacobian of softmax(x/T): y(1-y)/T; of log_softmax(x/T): (1-y)/T
-      return size(filter(out, o -> {
-        Column y = log ? exp(o) : o;
-        Column diag = log ? lit(1.0).minus(y).divide(t) : y.multiply(lit(1.0).minus(y)).divide(t);
-        return abs(diag).lt(bound);
-      })).cast("long");
+      return rowwiseSaturated(sm.functionName(), sm.temperature(), out, bound);
+    }
+    if (s.activation() instanceof RowwiseActivation r) {
+      return rowwiseSaturated(r.name(), 1.0, out, bound);
     }
     ElementwiseActivation f = JobConfig.elementwise(s);
     Column in = coalesce(
@@ -133,6 +135,19 @@ final class StageStatistics {
         (UDF1<Seq<Object>, Long>) xs -> saturated(f, xs, bound), DataTypes.LongType);
     // rows the stage turned into null (handleInvalid=keep on a null input) have no values to count
     return when(data.col(quote(s.outputCol())).isNull(), 0L).otherwise(count.apply(in));
+  }
+
+  /**
+   * Per row: entries whose Jacobian diagonal d y_i / d x_i of the row-wise function {@code name} of
+   * x/T is below {@code bound} in magnitude, from the output y alone: y(1-y)/T for softmax and softmin
+   * (-y(1-y)/T), (1-exp(y))/T for log_softmax, 0 for hardmax. NaN entries never count.
+   */
+  private static Column rowwiseSaturated(String name, double t, Column out, double bound) {
+    return size(filter(out, o -> switch (name) {
+      case "hardmax" -> not(isnan(o));
+      case "log_softmax" -> abs(lit(1.0).minus(exp(o)).divide(t)).lt(bound);
+      default -> abs(o.multiply(lit(1.0).minus(o)).divide(t)).lt(bound);
+    })).cast("long");
   }
 
   private static long saturated(ElementwiseActivation f, Seq<Object> xs, double bound) {

@@ -119,13 +119,18 @@ class ActivationJobBadInputTest extends SparkTestBase {
   }
 
   @Test
-  void rowwiseFunctionsWithoutAJobStageAndNonTextConfigsAreNamed() throws Exception {
+  void rowwiseDerivativesAndNonTextConfigsAreNamed() throws Exception {
     String c = config.toString();
-    expect(2, c + ": stages[0].activation: 'softmin' is row-wise and the job has no stage for it (a stage with "
-        + "type: softmax computes softmax or, with logSoftmax: true, log_softmax); choose one of those or an "
-        + "elementwise activation (see `list`)", "run", c, "--set", "stages[0].activation=softmin");
-    expect(2, c + ": stages[0].activation: 'log_softmax' is row-wise; use a stage with type: softmax",
-        "run", c, "--set", "stages[0].activation=log_softmax");
+    expect(2, c + ": stages[0].derivative: true is not supported with the row-wise activation 'softmin': every "
+        + "output entry depends on the whole row, so its derivative is a Jacobian per row, not one value per "
+        + "entry; remove derivative (or set it to false)",
+        "run", c, "--set", "stages[0].activation=softmin", "--set", "stages[0].derivative=true");
+    // a row-wise function needs a row: a numeric input column is refused when the plan is checked
+    JobCli.Result scalar = JobCli.run("run", c, "--set", "stages[0].activation=softmin", "--set", "stages[0].inputCol=a");
+    assertEquals(2, scalar.exit(), scalar.toString());
+    assertTrue(firstLine(scalar).startsWith("error: " + c + ": stages[0]: "), firstLine(scalar));
+    assertTrue(firstLine(scalar).contains("input column 'a' must be of type vector, array<double> or array<float> "
+        + "but was double (softmin is row-wise"), firstLine(scalar));
     Path binary = tmp.resolve("binary.yaml");
     Files.write(binary, new byte[] {0, 1, 2, (byte) 0xff, (byte) 0xfe, 'x'});
     JobCli.Result r = JobCli.run("run", binary.toString());

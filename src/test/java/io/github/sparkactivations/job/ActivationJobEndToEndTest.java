@@ -171,6 +171,63 @@ class ActivationJobEndToEndTest extends SparkTestBase {
     assertNotNull(report.phaseSeconds().get("transform+write"));
   }
 
+  /**
+   * Row-wise functions in activation stages: the iris sample, standardized, through hardmax and softmin,
+   * checked against a one-hot of the first maximum and softmax(-x) computed here with plain Math.exp.
+   */
+  @org.junit.jupiter.api.Test
+  void rowwiseActivationStagesOnIrisMatchHandComputedHardmaxAndSoftmin() throws Exception {
+    Path out = tmp.resolve("iris-rowwise");
+    JobCli.Result r = JobCli.run("run", "conf/iris.yaml", "--set", "output.path=" + out,
+        "--set", "stages=[{activation: HardMax, inputCol: features}, {activation: softmin, inputCol: features}]");
+    assertEquals(0, r.exit(), r.toString());
+
+    JobCli.Table table = JobCli.Table.read(Path.of("sample-data", "iris.csv"));
+    double[][] x = JobCli.standardize(table.numericExcept("species"));
+    int n = x.length;
+    List<Row> rows = spark.read().json(out.toString()).collectAsList(); // json keeps the input's row order
+    assertEquals(n, rows.size());
+    List<String> species = table.column("species");
+    long softminSaturated = 0;
+    double softminMin = Double.POSITIVE_INFINITY;
+    for (int i = 0; i < n; i++) {
+      Row row = rows.get(i);
+      assertEquals(species.get(i), row.getAs("species"), "row order");
+      int first = 0;
+      double sum = 0;
+      for (int j = 0; j < 4; j++) {
+        first = x[i][j] > x[i][first] ? j : first;
+        sum += Math.exp(-x[i][j]);
+      }
+      List<Object> hard = row.getList(row.fieldIndex("hardmax"));
+      List<Object> soft = row.getList(row.fieldIndex("softmin"));
+      assertEquals(4, hard.size());
+      assertEquals(4, soft.size());
+      for (int j = 0; j < 4; j++) {
+        assertEquals(j == first ? 1.0 : 0.0, ((Number) hard.get(j)).doubleValue(), 0.0, "hardmax row " + i + " entry " + j);
+        double want = Math.exp(-x[i][j]) / sum;
+        double got = ((Number) soft.get(j)).doubleValue();
+        assertEquals(want, got, 1e-12 * want, "softmin row " + i + " entry " + j);
+        softminSaturated += Math.abs(want * (1 - want)) < 1e-3 ? 1 : 0;
+        softminMin = Math.min(softminMin, want);
+      }
+    }
+
+    JobReport report = JobReport.fromJson(Files.readString(tmp.resolve("iris-rowwise.report.json")));
+    JobReport.StageStats hardmax = report.stages().get(0);
+    assertEquals("hardmax", hardmax.function());
+    assertEquals("hardmax", hardmax.outputCol());
+    assertEquals(0.75, hardmax.zeroFraction(), 0.0); // three zeros per one-hot row of 4
+    assertEquals(0.25, hardmax.mean(), 1e-15);
+    assertEquals(1.0, hardmax.saturatedFraction(), 0.0); // a piecewise-constant function has no gradient
+    assertEquals(JobReport.SATURATION_ROWWISE, hardmax.saturation());
+    JobReport.StageStats softmin = report.stages().get(1);
+    assertEquals("softmin", softmin.function());
+    assertEquals(0.25, softmin.mean(), 1e-15); // each row sums to 1
+    assertEquals(softminMin, softmin.min(), 1e-12 * softminMin);
+    assertEquals((double) softminSaturated / (4 * n), softmin.saturatedFraction(), 1e-15);
+  }
+
   @org.junit.jupiter.api.Test
   void savedPipelineModelReproducesTheOutputInAnotherJob() {
     Path out = tmp.resolve("iris");

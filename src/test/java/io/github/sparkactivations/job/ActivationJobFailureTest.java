@@ -123,8 +123,8 @@ class ActivationJobFailureTest extends SparkTestBase {
     expectConfigError("output.mod: unknown key (allowed: path, format, mode, keep, options)",
         "run", c, "--set", "output.mod=error");
     expectConfigError("stages[0].activation: ", "run", c, "--set", "stages[0].activation=relux");
-    expectConfigError("stages[0].activation: 'softmax' is row-wise; use a stage with type: softmax",
-        "run", c, "--set", "stages[0].activation=softmax");
+    expectConfigError("stages[0].derivative: true is not supported with the row-wise activation 'hardmax'",
+        "run", c, "--set", "stages[0].activation=hardmax", "--set", "stages[0].derivative=true");
     expectConfigError("input.path: " + tmp.resolve("missing.csv") + " does not exist",
         "run", c, "--set", "input.path=" + tmp.resolve("missing.csv"));
     expectConfigError("features.columns: no column 'd' in the input (columns: id:int, a:int, b:double, c:double, label:int)",

@@ -135,10 +135,18 @@ class JobConfigTest {
   }
 
   @Test
-  void validateRejectsRowwiseFunctionInAnActivationStagePointingToSoftmaxStage() {
-    ConfigException e = configError(BASE.replace("'leaky_relu(alpha=0.01)'", "softmax"));
-    assertEquals("stages[0].activation", e.key());
-    assertTrue(e.getMessage().contains("type: softmax"), e.getMessage());
+  void rowwiseFunctionsAreActivationStagesButNotWithDerivative() {
+    for (String name : List.of("softmax", "log_softmax", "softmin", "hardmax")) {
+      List<ResolvedStage> stages = parse(BASE, "stages[0].activation=" + name.toUpperCase(java.util.Locale.ROOT),
+          "stages[0].outputCol=null").validate();
+      assertEquals(name, stages.get(0).activation().name());
+      assertEquals(name, stages.get(0).outputCol(), "default output column: the function's name");
+      assertEquals(name, stages.get(0).describe());
+    }
+    ConfigException e = configError(BASE, "stages[0].activation=softmin", "stages[0].derivative=true");
+    assertEquals("stages[0].derivative", e.key());
+    assertTrue(e.getMessage().contains("row-wise activation 'softmin'") && e.getMessage().contains("Jacobian"),
+        e.getMessage());
   }
 
   @Test
