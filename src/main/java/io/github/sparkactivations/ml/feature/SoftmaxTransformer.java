@@ -27,6 +27,10 @@ import org.apache.spark.ml.util.MLReader;
  * {@code handleInvalid}: {@code error} (default) fails naming the column and the problem, {@code skip}
  * drops the row, {@code keep} outputs null for a null row (or one with a null element) and a NaN row
  * for a row with a NaN.
+ *
+ * <p>Use this stage for softmax or log_softmax with a temperature; {@link ActivationTransformer} applies
+ * every row-wise function at T = 1 ({@code softmax}, {@code log_softmax}, {@code softmin},
+ * {@code hardmax}) through the same kernel, so at T = 1 the two stages give bit-identical output.
  */
 public class SoftmaxTransformer extends ColumnStage<SoftmaxTransformer> {
   private static final long serialVersionUID = 1L;
