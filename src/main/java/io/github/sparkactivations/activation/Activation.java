@@ -30,6 +30,11 @@ public sealed interface Activation extends Serializable permits ElementwiseActiv
    * The canonical spec string, e.g. {@code "elu(alpha=0.5)"} or {@code "relu"}: the name followed by
    * every parameter, defaults included. {@link Activations#parse(String)} reads it back to an equal
    * object.
+   *
+   * <p>Built from {@link #name()} and {@link #params()}, so no implementation needs its own; every
+   * implementation's {@code toString()} returns this.
    */
-  String spec();
+  default String spec() {
+    return Specs.spec(name(), params());
+  }
 }

@@ -44,11 +44,6 @@ public record BinaryStep(double threshold) implements ElementwiseActivation {
   }
 
   @Override
-  public String spec() {
-    return Specs.spec(NAME, params());
-  }
-
-  @Override
   public String toString() {
     return spec();
   }

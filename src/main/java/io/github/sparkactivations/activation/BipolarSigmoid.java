@@ -47,11 +47,6 @@ public record BipolarSigmoid(double lambda) implements ElementwiseActivation {
   }
 
   @Override
-  public String spec() {
-    return Specs.spec(NAME, params());
-  }
-
-  @Override
   public String toString() {
     return spec();
   }

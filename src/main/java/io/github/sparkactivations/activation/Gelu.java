@@ -74,11 +74,6 @@ public record Gelu(Approximate approximate) implements ElementwiseActivation {
   }
 
   @Override
-  public String spec() {
-    return Specs.spec(NAME, params());
-  }
-
-  @Override
   public String toString() {
     return spec();
   }

@@ -51,11 +51,6 @@ public record HardSigmoid(double alpha, double beta) implements ElementwiseActiv
   }
 
   @Override
-  public String spec() {
-    return Specs.spec(NAME, params());
-  }
-
-  @Override
   public String toString() {
     return spec();
   }

@@ -30,13 +30,8 @@ public record HardSigmoidPytorch() implements ElementwiseActivation {
   }
 
   @Override
-  public String spec() {
-    return NAME;
-  }
-
-  @Override
   public String toString() {
-    return NAME;
+    return spec();
   }
 
   /** Always false: f(0) = ½. */

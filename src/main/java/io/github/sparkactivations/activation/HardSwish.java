@@ -32,13 +32,8 @@ public record HardSwish() implements ElementwiseActivation {
   }
 
   @Override
-  public String spec() {
-    return NAME;
-  }
-
-  @Override
   public String toString() {
-    return NAME;
+    return spec();
   }
 
   /** Always true: f(0) = 0. */

@@ -32,13 +32,8 @@ public record Hardmax() implements RowwiseActivation {
   }
 
   @Override
-  public String spec() {
-    return NAME;
-  }
-
-  @Override
   public String toString() {
-    return NAME;
+    return spec();
   }
 
   /**

@@ -43,11 +43,6 @@ public record Hardshrink(double lambd) implements ElementwiseActivation {
   }
 
   @Override
-  public String spec() {
-    return Specs.spec(NAME, params());
-  }
-
-  @Override
   public String toString() {
     return spec();
   }

@@ -51,11 +51,6 @@ public record Hardtanh(double min, double max) implements ElementwiseActivation 
   }
 
   @Override
-  public String spec() {
-    return Specs.spec(NAME, params());
-  }
-
-  @Override
   public String toString() {
     return spec();
   }

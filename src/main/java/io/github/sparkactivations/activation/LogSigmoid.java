@@ -31,13 +31,8 @@ public record LogSigmoid() implements ElementwiseActivation {
   }
 
   @Override
-  public String spec() {
-    return NAME;
-  }
-
-  @Override
   public String toString() {
-    return NAME;
+    return spec();
   }
 
   /** Always false: f(0) = −ln 2. */

@@ -34,13 +34,8 @@ public record LogSoftmax() implements RowwiseActivation {
   }
 
   @Override
-  public String spec() {
-    return NAME;
-  }
-
-  @Override
   public String toString() {
-    return NAME;
+    return spec();
   }
 
   /**

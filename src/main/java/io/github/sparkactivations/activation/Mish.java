@@ -31,13 +31,8 @@ public record Mish() implements ElementwiseActivation {
   }
 
   @Override
-  public String spec() {
-    return NAME;
-  }
-
-  @Override
   public String toString() {
-    return NAME;
+    return spec();
   }
 
   /** Always true: f(0) = 0. */

@@ -30,13 +30,8 @@ public record Relu() implements ElementwiseActivation {
   }
 
   @Override
-  public String spec() {
-    return NAME;
-  }
-
-  @Override
   public String toString() {
-    return NAME;
+    return spec();
   }
 
   /** Always true: relu(0) = 0. */

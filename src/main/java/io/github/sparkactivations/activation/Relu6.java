@@ -29,13 +29,8 @@ public record Relu6() implements ElementwiseActivation {
   }
 
   @Override
-  public String spec() {
-    return NAME;
-  }
-
-  @Override
   public String toString() {
-    return NAME;
+    return spec();
   }
 
   /** Always true: f(0) = 0. */

@@ -49,11 +49,6 @@ public record Selu(double alpha, double gamma) implements ElementwiseActivation 
   }
 
   @Override
-  public String spec() {
-    return Specs.spec(NAME, params());
-  }
-
-  @Override
   public String toString() {
     return spec();
   }

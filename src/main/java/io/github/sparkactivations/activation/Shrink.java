@@ -48,11 +48,6 @@ public record Shrink(double lambd, double bias) implements ElementwiseActivation
   }
 
   @Override
-  public String spec() {
-    return Specs.spec(NAME, params());
-  }
-
-  @Override
   public String toString() {
     return spec();
   }

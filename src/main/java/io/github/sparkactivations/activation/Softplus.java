@@ -46,11 +46,6 @@ public record Softplus(double beta) implements ElementwiseActivation {
   }
 
   @Override
-  public String spec() {
-    return Specs.spec(NAME, params());
-  }
-
-  @Override
   public String toString() {
     return spec();
   }

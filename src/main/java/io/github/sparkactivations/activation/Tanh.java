@@ -32,13 +32,8 @@ public record Tanh() implements ElementwiseActivation {
   }
 
   @Override
-  public String spec() {
-    return NAME;
-  }
-
-  @Override
   public String toString() {
-    return NAME;
+    return spec();
   }
 
   /** Always true: tanh 0 = 0. */
