@@ -33,7 +33,7 @@ public sealed interface ElementwiseActivation extends Activation
    * @throws IllegalArgumentException if {@code out.length < in.length}
    */
   default void apply(double[] in, double[] out) {
-    checkLengths(in, out);
+    Specs.checkLengths(in, out);
     for (int i = 0; i < in.length; i++) {
       out[i] = value(in[i]);
     }
@@ -50,7 +50,7 @@ public sealed interface ElementwiseActivation extends Activation
    * @throws IllegalArgumentException if {@code out.length < in.length}
    */
   default void derivative(double[] in, double[] out) {
-    checkLengths(in, out);
+    Specs.checkLengths(in, out);
     for (int i = 0; i < in.length; i++) {
       out[i] = derivative(in[i]);
     }
@@ -89,13 +89,6 @@ public sealed interface ElementwiseActivation extends Activation
       }
       double v = values[k];
       denseOut[i] = derivative ? derivative(v) : value(v);
-    }
-  }
-
-  private static void checkLengths(double[] in, double[] out) {
-    if (out.length < in.length) {
-      throw new IllegalArgumentException(
-          "out.length must be >= in.length, but out.length=" + out.length + " and in.length=" + in.length);
     }
   }
 }

@@ -68,7 +68,10 @@ final class Specs {
     return v;
   }
 
-  /** @throws IllegalArgumentException if {@code out.length < in.length} (same message as the interface) */
+  /**
+   * @throws IllegalArgumentException if {@code out.length < in.length}, with the message every bulk
+   *     {@code apply}/{@code derivative} of the package throws, the interface defaults included
+   */
   static void checkLengths(double[] in, double[] out) {
     if (out.length < in.length) {
       throw new IllegalArgumentException(
