@@ -60,23 +60,39 @@ final class RowKernels {
     return s;
   }
 
-  /** out = softmax(sign·in). */
-  static void softmax(double[] in, double[] out, double sign) {
+  /**
+   * The start shared by {@link #softmax} and {@link #logSoftmax}: checks the lengths, then either
+   * writes a row that needs no exponential and returns −1 ({@code activation-spec.md} C7: an empty row;
+   * a NaN row; the one-hot limit of a single +∞ entry of {@code sign·in}, {@code on} there and
+   * {@code off} elsewhere), or returns the first index k of the maximum of {@code sign·in} and leaves
+   * {@code out} untouched.
+   */
+  private static int maxOrSpecialRow(double[] in, double[] out, double sign, double off, double on) {
     Specs.checkLengths(in, out);
     int n = in.length;
     if (n == 0) {
-      return;
+      return -1;
     }
     int k = scan(in, n, sign);
     if (k == NAN_ROW) {
       Arrays.fill(out, 0, n, Double.NaN);
-      return;
+      return -1;
     }
     if (k < 0) {
-      Arrays.fill(out, 0, n, 0.0);
-      out[-2 - k] = 1.0;
+      Arrays.fill(out, 0, n, off);
+      out[-2 - k] = on;
+      return -1;
+    }
+    return k;
+  }
+
+  /** out = softmax(sign·in). */
+  static void softmax(double[] in, double[] out, double sign) {
+    int k = maxOrSpecialRow(in, out, sign, 0.0, 1.0);
+    if (k < 0) {
       return;
     }
+    int n = in.length;
     double m = sign * in[k];
     // one exp per entry: e_j stored in out (in may be out: each entry is read before it is written),
     // summed in index order leaving out the max's own term e_k = 1, then divided by 1 + s
@@ -100,21 +116,11 @@ final class RowKernels {
 
   /** out = log_softmax(sign·in) = (sign·in − m) − log1p(Σ_{j≠k} e^{sign·in[j] − m}). */
   static void logSoftmax(double[] in, double[] out, double sign) {
-    Specs.checkLengths(in, out);
-    int n = in.length;
-    if (n == 0) {
-      return;
-    }
-    int k = scan(in, n, sign);
-    if (k == NAN_ROW) {
-      Arrays.fill(out, 0, n, Double.NaN);
-      return;
-    }
+    int k = maxOrSpecialRow(in, out, sign, Double.NEGATIVE_INFINITY, 0.0);
     if (k < 0) {
-      Arrays.fill(out, 0, n, Double.NEGATIVE_INFINITY);
-      out[-2 - k] = 0.0;
       return;
     }
+    int n = in.length;
     double m = sign * in[k];
     double l = Math.log1p(sumExpExceptMax(in, n, sign, m, k));
     for (int i = 0; i < n; i++) {
