@@ -129,6 +129,27 @@ final class RowKernels {
   }
 
   /**
+   * y = softmax(sign·in) for a backward pass: written into {@code out} unless {@code out} aliases
+   * {@code in} or {@code upstream}, which the backward pass still reads (then into a scratch row).
+   */
+  private static double[] forward(double[] in, double[] upstream, double[] out, double sign) {
+    double[] y = (out == in || out == upstream) ? new double[in.length] : out;
+    softmax(in, y, sign);
+    return y;
+  }
+
+  /** The first index of the largest probability (0 for a NaN row, whose gradient is NaN anyway). */
+  private static int firstMax(double[] y) {
+    int k = 0;
+    for (int i = 1; i < y.length; i++) {
+      if (y[i] > y[k]) {
+        k = i;
+      }
+    }
+    return k;
+  }
+
+  /**
    * The vector-Jacobian product of x ↦ softmax(sign·x): with y = softmax(sign·in),
    * {@code out = sign · y ⊙ (upstream − ⟨upstream, y⟩)} (the softmax Jacobian is symmetric). At the
    * largest entry k, u_k − ⟨u, y⟩ is evaluated as u_k·(1 − y_k) − Σ_{j≠k} u_j y_j with 1 − y_k taken
@@ -141,14 +162,8 @@ final class RowKernels {
     if (n == 0) {
       return;
     }
-    double[] y = (out == in || out == upstream) ? new double[n] : out;
-    softmax(in, y, sign);
-    int k = 0;
-    for (int i = 1; i < n; i++) {
-      if (y[i] > y[k]) {
-        k = i;
-      }
-    }
+    double[] y = forward(in, upstream, out, sign);
+    int k = firstMax(y);
     double yk = y[k];
     double uk = upstream[k];
     double dotRest = 0.0; // Σ_{j≠k} u_j y_j
@@ -179,14 +194,8 @@ final class RowKernels {
     if (n == 0) {
       return;
     }
-    double[] y = (out == in || out == upstream) ? new double[n] : out;
-    softmax(in, y, 1.0);
-    int k = 0;
-    for (int i = 1; i < n; i++) {
-      if (y[i] > y[k]) {
-        k = i;
-      }
-    }
+    double[] y = forward(in, upstream, out, 1.0);
+    int k = firstMax(y);
     double yk = y[k];
     double uk = upstream[k];
     double sumRest = 0.0; // Σ_{j≠k} u_j
