@@ -59,6 +59,7 @@ public final class ConfigException extends RuntimeException {
       sb.append(key).append(": ");
     }
     sb.append(getMessage());
-    return sb.toString().replace('\n', ' ');
+    // one line whatever the message quotes (a column name read from a binary file, a value with a newline)
+    return sb.toString().replaceAll("\\R", " ").replaceAll("\\p{Cntrl}", "?");
   }
 }

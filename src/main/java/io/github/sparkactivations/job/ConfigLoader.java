@@ -30,6 +30,7 @@ import java.util.List;
 import java.util.Set;
 import java.util.TreeSet;
 import java.util.stream.Collectors;
+import org.yaml.snakeyaml.error.Mark;
 
 /**
  * Reads a job config: YAML (JSON is YAML too) into a Jackson tree, applies {@code --set key=value}
@@ -50,6 +51,8 @@ public final class ConfigLoader {
       .enable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
       .enable(DeserializationFeature.FAIL_ON_NULL_FOR_PRIMITIVES)
       .enable(DeserializationFeature.FAIL_ON_READING_DUP_TREE_KEY)
+      // a second document (after ---) would otherwise be dropped without a word
+      .enable(DeserializationFeature.FAIL_ON_TRAILING_TOKENS)
       .build();
 
   private ConfigLoader() {}
@@ -64,6 +67,9 @@ public final class ConfigLoader {
   public static JobConfig load(Path file, List<String> sets) {
     String source = file.toString();
     String text;
+    if (Files.isDirectory(file)) {
+      throw new ConfigException(null, null, "config file " + source + " is a directory; give a YAML file");
+    }
     try {
       text = Files.readString(file);
     } catch (NoSuchFileException e) {
@@ -82,13 +88,23 @@ public final class ConfigLoader {
     try {
       root = YAML.readTree(yaml);
     } catch (JsonProcessingException e) {
+      if (e instanceof MismatchedInputException && String.valueOf(e.getOriginalMessage()).startsWith("Trailing token")) {
+        var loc = e.getLocation();
+        throw new ConfigException(source, null, "holds more than one YAML document (a second one starts near line "
+            + (loc == null ? "?" : loc.getLineNr()) + "); put the whole config in one document, without ---");
+      }
       throw new ConfigException(source, null, "not valid YAML: " + describeParseError(e));
     }
     if (root == null || root instanceof MissingNode || root.isNull()) {
+      if (sets.isEmpty()) {
+        throw new ConfigException(source, null, "is empty; a config is a YAML mapping with the sections input, "
+            + "features, stages and output (see conf/digits.yaml)");
+      }
       root = JsonNodeFactory.instance.objectNode();
     }
     if (!root.isObject()) {
-      throw new ConfigException(source, null, "must be a YAML mapping with keys input, features, stages, output");
+      throw new ConfigException(source, null, "is a YAML " + kind(root) + ", not a mapping; a config is a YAML "
+          + "mapping with the sections input, features, stages and output (see conf/digits.yaml)");
     }
     ObjectNode tree = (ObjectNode) root;
     Set<String> setKeys = new LinkedHashSet<>();
@@ -100,9 +116,44 @@ public final class ConfigLoader {
       return YAML.treeToValue(tree, JobConfig.class);
     } catch (JsonProcessingException | IllegalArgumentException e) {
       ConfigException ce = translate(e);
-      String src = setKeys.contains(ce.key()) ? source + " (--set " + ce.key() + ")" : source;
-      throw ce.withSource(src);
+      String set = setKeyBehind(setKeys, ce.key());
+      throw ce.withSource(set == null ? source : source + " (--set " + set + ")");
     }
+  }
+
+  /**
+   * The {@code --set} key that put the faulty key there: the same key, one below it
+   * ({@code --set output={mod: x}} for {@code output.mod}) or one above it ({@code --set outptu.path=x}
+   * for the unknown {@code outptu}); the last such set wins, as it does in the tree. Null if none.
+   */
+  private static String setKeyBehind(Set<String> setKeys, String key) {
+    if (key == null) {
+      return null;
+    }
+    String found = null;
+    for (String s : setKeys) {
+      if (s.equals(key) || isBelow(key, s) || isBelow(s, key)) {
+        found = s;
+      }
+    }
+    return found;
+  }
+
+  /** Whether dotted key {@code inner} lies inside {@code outer} ({@code stages[0].type} inside {@code stages[0]}). */
+  private static boolean isBelow(String inner, String outer) {
+    return inner.startsWith(outer) && inner.length() > outer.length()
+        && (inner.charAt(outer.length()) == '.' || inner.charAt(outer.length()) == '[');
+  }
+
+  /** What a YAML node is, in YAML's words. */
+  private static String kind(JsonNode n) {
+    if (n.isArray()) {
+      return "list";
+    }
+    if (n.isObject()) {
+      return "mapping";
+    }
+    return "single value";
   }
 
   /** A stage without {@code type} is an activation stage. */
@@ -253,6 +304,10 @@ public final class ConfigLoader {
       String orderedAllowed = orderLike(u.getReferringClass(), allowed);
       return new ConfigException(key, "unknown key (allowed: " + orderedAllowed + ")");
     }
+    if (e instanceof InvalidTypeIdException t && t.getTypeId() == null) {
+      String key = pathOf(t);
+      return new ConfigException(key.isEmpty() ? null : key, "expected " + describeType(JobConfig.StageConfig.class));
+    }
     if (e instanceof InvalidTypeIdException t) {
       String key = pathOf(t);
       key = key.isEmpty() ? "type" : key + ".type";
@@ -332,6 +387,9 @@ public final class ConfigLoader {
     if (java.util.Map.class.isAssignableFrom(t)) {
       return "a mapping of key: value";
     }
+    if (JobConfig.StageConfig.class.isAssignableFrom(t)) {
+      return "a mapping such as { activation: relu } or { type: softmax }";
+    }
     if (t.isRecord() || t.isInterface()) {
       return "a mapping with keys "
           + (t.isRecord()
@@ -341,11 +399,53 @@ public final class ConfigLoader {
     return "a " + t.getSimpleName();
   }
 
-  private static String describeParseError(JsonProcessingException e) {
-    String msg = e.getOriginalMessage();
-    var loc = e.getLocation();
-    String where = loc == null ? "" : "line " + loc.getLineNr() + ", column " + loc.getColumnNr() + ": ";
+  /**
+   * One line for a YAML syntax error: {@code line L, column C: <problem>}, with the construct it
+   * interrupted ({@code while parsing a flow sequence started at line 1, column 8}) when SnakeYAML
+   * names one. SnakeYAML's own message spans several lines with a source excerpt and a caret, and the
+   * location Jackson attaches is that of the last good token, not of the problem; both are replaced
+   * by the problem's own mark.
+   */
+  static String describeParseError(JsonProcessingException e) {
+    for (Throwable t = e; t != null; t = t.getCause() == t ? null : t.getCause()) {
+      if (t instanceof org.yaml.snakeyaml.error.MarkedYAMLException m && m.getProblem() != null) {
+        StringBuilder sb = new StringBuilder();
+        Mark at = m.getProblemMark() != null ? m.getProblemMark() : m.getContextMark();
+        if (at != null) {
+          sb.append(where(at)).append(": ");
+        }
+        String problem = JobConfig.oneLine(m.getProblem());
+        if (problem.contains("\\t(TAB)")) {
+          problem = "a tab character, which YAML does not allow here; indent with spaces";
+        }
+        sb.append(problem);
+        Mark ctx = m.getContextMark();
+        // the construct the problem interrupted, when it started elsewhere (an unclosed [ or {, a quote)
+        if (m.getContext() != null && ctx != null
+            && (at == null || ctx.getLine() != at.getLine() || ctx.getColumn() != at.getColumn())) {
+          sb.append(" (").append(JobConfig.oneLine(m.getContext())).append(" started at ").append(where(ctx))
+              .append(')');
+        }
+        return sb.toString();
+      }
+    }
+    String msg = String.valueOf(e.getOriginalMessage());
+    java.util.regex.Matcher dup = DUPLICATE.matcher(msg);
+    if (dup.lookingAt()) {
+      msg = "key '" + dup.group(1) + "' appears twice; keep one";
+    }
+    // the start of the offending token (a duplicate key's own position), not the parser's position after it
+    var loc = e.getProcessor() instanceof com.fasterxml.jackson.core.JsonParser p && p.getTokenLocation() != null
+        ? p.getTokenLocation() : e.getLocation();
+    String where = loc == null || loc.getLineNr() < 1 ? "" : "line " + loc.getLineNr() + ", column " + loc.getColumnNr() + ": ";
     return where + JobConfig.oneLine(msg);
+  }
+
+  /** Jackson's words for a key given twice in one mapping (by the parser or the tree reader). */
+  private static final java.util.regex.Pattern DUPLICATE = java.util.regex.Pattern.compile("Duplicate field '([^']*)'");
+
+  private static String where(Mark m) {
+    return "line " + (m.getLine() + 1) + ", column " + (m.getColumn() + 1);
   }
 
   /** For tests and the report: the mapper used to read configs (YAML). */
