@@ -8,6 +8,12 @@ import java.io.PrintStream;
 import java.io.PrintWriter;
 import java.io.StringWriter;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.AccessDeniedException;
+import java.nio.file.FileAlreadyExistsException;
+import java.nio.file.FileSystemException;
+import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
+import java.nio.file.NotDirectoryException;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -94,7 +100,8 @@ public final class ActivationJob implements Callable<Integer> {
         c.getErr().println("error: " + JobConfig.oneLine(ex.getMessage()));
         return BAD_CONFIG;
       }
-      c.getErr().println("error: " + (ex instanceof RunFailure ? "run failed: " + ex.getMessage() : runtimeMessage(ex)));
+      String failed = c.getCommandSpec().name() + " failed: ";
+      c.getErr().println("error: " + (ex instanceof RunFailure ? failed + ex.getMessage() : failed + runtimeMessage(ex)));
       if (isStacktrace(parseResult)) {
         ex.printStackTrace(c.getErr());
       } else {
@@ -116,7 +123,10 @@ public final class ActivationJob implements Callable<Integer> {
     return false;
   }
 
-  /** One line for a runtime failure: the innermost cause, which is the one that names the problem. */
+  /**
+   * One line for a runtime failure (printed after {@code <command> failed: }): the innermost cause,
+   * which is the one that names the problem.
+   */
   static String runtimeMessage(Throwable ex) {
     Throwable root = ex;
     String best = ex.getMessage();
@@ -127,7 +137,7 @@ public final class ActivationJob implements Callable<Integer> {
       }
     }
     String first = best == null ? root.getClass().getName() : best.strip().split("\\R", 2)[0];
-    return "run failed: " + root.getClass().getSimpleName() + ": " + first;
+    return root.getClass().getSimpleName() + ": " + first;
   }
 
   @Override
@@ -176,7 +186,12 @@ public final class ActivationJob implements Callable<Integer> {
       } catch (ConfigException e) {
         throw e.withSource(source);
       }
-      SessionHandle session = SessionHandle.obtain(cfg.spark());
+      SessionHandle session;
+      try {
+        session = SessionHandle.obtain(cfg.spark());
+      } catch (ConfigException e) {
+        throw e.withSource(source);
+      }
       try {
         JobPlan plan;
         try {
@@ -225,8 +240,14 @@ public final class ActivationJob implements Callable<Integer> {
         return new SessionHandle(active.get(), false);
       }
       SparkConf conf = new SparkConf(true);
+      boolean configMaster = false;
       if (!conf.contains("spark.master")) {
-        conf.setMaster(cfg.master() != null && !cfg.master().isBlank() ? cfg.master() : JobConfig.DEFAULT_MASTER);
+        configMaster = cfg.master() != null && !cfg.master().isBlank();
+        if (configMaster && !isMasterUrl(cfg.master().trim())) {
+          // refused here, before SparkContext logs the same error with a stack trace
+          throw badMaster(cfg.master());
+        }
+        conf.setMaster(configMaster ? cfg.master().trim() : JobConfig.DEFAULT_MASTER);
       }
       if (!conf.contains("spark.app.name")) {
         conf.setAppName(cfg.appNameOrDefault());
@@ -236,8 +257,40 @@ public final class ActivationJob implements Callable<Integer> {
           conf.set(e.getKey(), e.getValue());
         }
       }
-      return new SessionHandle(SparkSession.builder().config(conf).getOrCreate(), true);
+      try {
+        return new SessionHandle(SparkSession.builder().config(conf).getOrCreate(), true);
+      } catch (Exception e) {   // SparkException is checked for javac, but Scala throws it undeclared
+        if (configMaster && JobPlan.innermost(e).contains("Master URL")) {
+          throw badMaster(cfg.master());
+        }
+        throw e;
+      }
     }
+
+    private static ConfigException badMaster(String master) {
+      return new ConfigException("spark.master", "'" + master.trim() + "' is not a Spark master URL this classpath "
+          + "can run (e.g. local[*], local[4], spark://host:7077, yarn or k8s://https://host:6443 under spark-submit)");
+    }
+
+    /** Spark's own master URLs (SparkContext.createTaskScheduler), else one an external cluster manager takes. */
+    static boolean isMasterUrl(String master) {
+      if (MASTER.matcher(master).matches()) {
+        return true;
+      }
+      ClassLoader loader = Thread.currentThread().getContextClassLoader();
+      for (org.apache.spark.scheduler.ExternalClusterManager cm
+          : java.util.ServiceLoader.load(org.apache.spark.scheduler.ExternalClusterManager.class,
+              loader == null ? ActivationJob.class.getClassLoader() : loader)) {
+        if (cm.canCreate(master)) {
+          return true;
+        }
+      }
+      return false;
+    }
+
+    private static final java.util.regex.Pattern MASTER = java.util.regex.Pattern.compile(
+        "local|local\\[([0-9]+|\\*)]|local\\[([0-9]+|\\*)\\s*,\\s*[0-9]+]"
+            + "|local-cluster\\[\\s*[0-9]+\\s*,\\s*[0-9]+\\s*,\\s*[0-9]+\\s*]|spark://.+");
 
     @Override
     public void close() {
@@ -363,10 +416,42 @@ public final class ActivationJob implements Callable<Integer> {
       for (String s : specs) {
         b.add(s);
       }
-      ActivationChart.save(b.build(), out);
+      try {
+        ActivationChart.save(b.build(), out);
+      } catch (FileSystemException e) {
+        // where the image cannot go is a usage error: nothing was written, another --out fixes it
+        throw new ConfigException(null, "plot --out", "cannot write " + out + ": " + unwritable(out, e)
+            + "; choose a writable --out");
+      }
       spec.commandLine().getOut().println("wrote " + out);
       return OK;
     }
+  }
+
+  /** Why {@code out} cannot be written, in words: the file at fault and the reason the OS gave. */
+  static String unwritable(Path out, FileSystemException e) {
+    Path dir = out.toAbsolutePath().getParent();
+    while (dir != null && !Files.exists(dir)) {
+      dir = dir.getParent();
+    }
+    if (dir != null && !Files.isDirectory(dir)) {
+      return dir + " is a file, not a directory";   // the OS says "Not a directory" of the path below it
+    }
+    String file = e.getFile();
+    if (e instanceof AccessDeniedException) {
+      return file + " is not writable (permission denied)";
+    }
+    if (e instanceof FileAlreadyExistsException) {
+      return file + " exists and is not a directory";
+    }
+    if (e instanceof NotDirectoryException) {
+      return file + " is not a directory";
+    }
+    if (e instanceof NoSuchFileException) {
+      return file + " cannot be created there (no such file or directory)";
+    }
+    String reason = e.getReason() == null ? e.getClass().getSimpleName() : JobConfig.oneLine(e.getReason());
+    return file == null ? reason : file + ": " + reason;
   }
 
   /**

@@ -5,15 +5,27 @@ import io.github.sparkactivations.activation.Activations;
 import io.github.sparkactivations.activation.ElementwiseActivation;
 import java.awt.Color;
 import java.awt.Font;
+import java.awt.image.BufferedImage;
+import java.io.ByteArrayOutputStream;
 import java.io.IOException;
+import java.nio.file.AtomicMoveNotSupportedException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.nio.file.StandardOpenOption;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
+import java.util.UUID;
 import java.util.stream.DoubleStream;
 import java.util.stream.IntStream;
+import javax.imageio.IIOImage;
+import javax.imageio.ImageIO;
+import javax.imageio.ImageWriteParam;
+import javax.imageio.ImageWriter;
+import javax.imageio.stream.ImageOutputStream;
+import javax.imageio.stream.MemoryCacheImageOutputStream;
 import org.knowm.xchart.BitmapEncoder;
 import org.knowm.xchart.VectorGraphicsEncoder;
 import org.knowm.xchart.XYChart;
@@ -32,7 +44,7 @@ import org.knowm.xchart.style.markers.SeriesMarkers;
  *     .add("sigmoid").add("bipolar_sigmoid")
  *     .range(-5, 5)
  *     .build();
- * ActivationChart.save(chart, Path.of("sigmoids.png"), 1000, 600);
+ * ActivationChart.save(chart, Path.of("sigmoids.png"));
  * }</pre>
  */
 public final class ActivationChart {
@@ -43,6 +55,8 @@ public final class ActivationChart {
   public static final double DEFAULT_TO = 5.0;
   /** Samples per curve; odd, so that x = 0 is sampled on symmetric ranges. */
   public static final int DEFAULT_POINTS = 1001;
+  /** Largest width or height in pixels: a bitmap of 8192 x 8192 already takes 256 MB. */
+  static final int MAX_SIDE = 8192;
   /** Samples of f', drawn as dots. */
   static final int DERIVATIVE_DOTS = 100;
 
@@ -132,10 +146,11 @@ public final class ActivationChart {
       return this;
     }
 
-    /** Size in pixels (default 1000 x 600). */
+    /** Size in pixels (default 1000 x 600; from 200 x 150 to 8192 x 8192). */
     public Builder size(int w, int h) {
-      if (w < 200 || h < 150) {
-        throw new IllegalArgumentException("the chart must be at least 200 x 150 pixels but was " + w + " x " + h);
+      if (w < 200 || h < 150 || w > MAX_SIDE || h > MAX_SIDE) {
+        throw new IllegalArgumentException("the chart must be from 200 x 150 to " + MAX_SIDE + " x " + MAX_SIDE
+            + " pixels but was " + w + " x " + h);
       }
       this.width = w;
       this.height = h;
@@ -250,31 +265,64 @@ public final class ActivationChart {
 
   /**
    * Saves the chart; the format follows the file extension: {@code .png}, {@code .svg}, {@code .pdf}
-   * or {@code .jpg}.
+   * or {@code .jpg} ({@code .jpeg}). Missing parent directories are created. The image is encoded in
+   * memory, written to a hidden sibling and renamed over {@code file}, so a failure never leaves a
+   * half-written image nor touches an existing one.
    *
-   * @throws IllegalArgumentException for another extension
+   * @throws IllegalArgumentException for another extension, or when {@code file} is a directory
+   * @throws IOException when the file or its directory cannot be written (nothing is left behind)
    */
   public static void save(XYChart chart, Path file) throws IOException {
-    String name = file.getFileName().toString().toLowerCase(Locale.ROOT);
-    Path parent = file.toAbsolutePath().getParent();
-    if (parent != null) {
-      Files.createDirectories(parent);
+    Path target = file.toAbsolutePath().normalize();
+    String name = target.getFileName() == null ? "" : target.getFileName().toString();
+    String lower = name.toLowerCase(Locale.ROOT);
+    if (!(lower.endsWith(".png") || lower.endsWith(".jpg") || lower.endsWith(".jpeg") || lower.endsWith(".svg")
+        || lower.endsWith(".pdf"))) {
+      throw new IllegalArgumentException(
+          "cannot tell the image format of " + file + "; end the file name with .png, .svg, .pdf or .jpg");
+    }
+    if (Files.isDirectory(target)) {
+      throw new IllegalArgumentException(file + " is a directory; give an image file name such as "
+          + target.resolve("chart" + lower.substring(lower.lastIndexOf('.'))));
     }
     if (System.getProperty("java.awt.headless") == null) {
       System.setProperty("java.awt.headless", "true");
     }
-    String path = file.toString();
-    if (name.endsWith(".png")) {
-      BitmapEncoder.saveBitmap(chart, path, BitmapEncoder.BitmapFormat.PNG);
-    } else if (name.endsWith(".jpg") || name.endsWith(".jpeg")) {
-      BitmapEncoder.saveJPGWithQuality(chart, path, 0.95f);
-    } else if (name.endsWith(".svg")) {
-      VectorGraphicsEncoder.saveVectorGraphic(chart, path, VectorGraphicsEncoder.VectorGraphicsFormat.SVG);
-    } else if (name.endsWith(".pdf")) {
-      VectorGraphicsEncoder.saveVectorGraphic(chart, path, VectorGraphicsEncoder.VectorGraphicsFormat.PDF);
+    ByteArrayOutputStream bytes = new ByteArrayOutputStream(1 << 16);
+    if (lower.endsWith(".png")) {
+      BitmapEncoder.saveBitmap(chart, bytes, BitmapEncoder.BitmapFormat.PNG);
+    } else if (lower.endsWith(".jpg") || lower.endsWith(".jpeg")) {
+      writeJpeg(BitmapEncoder.getBufferedImage(chart), bytes, 0.95f);
+    } else if (lower.endsWith(".svg")) {
+      VectorGraphicsEncoder.saveVectorGraphic(chart, bytes, VectorGraphicsEncoder.VectorGraphicsFormat.SVG);
     } else {
-      throw new IllegalArgumentException(
-          "cannot tell the image format of " + file + "; end the file name with .png, .svg, .pdf or .jpg");
+      VectorGraphicsEncoder.saveVectorGraphic(chart, bytes, VectorGraphicsEncoder.VectorGraphicsFormat.PDF);
+    }
+    Path dir = target.getParent();
+    Files.createDirectories(dir);
+    Path tmp = dir.resolve("." + name + ".tmp-" + UUID.randomUUID());
+    try {
+      Files.write(tmp, bytes.toByteArray(), StandardOpenOption.CREATE_NEW, StandardOpenOption.WRITE);
+      try {
+        Files.move(tmp, target, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
+      } catch (AtomicMoveNotSupportedException e) {
+        Files.move(tmp, target, StandardCopyOption.REPLACE_EXISTING);
+      }
+    } finally {
+      Files.deleteIfExists(tmp);
+    }
+  }
+
+  private static void writeJpeg(BufferedImage image, ByteArrayOutputStream out, float quality) throws IOException {
+    ImageWriter writer = ImageIO.getImageWritersByFormatName("jpeg").next();
+    try (ImageOutputStream ios = new MemoryCacheImageOutputStream(out)) {
+      ImageWriteParam param = writer.getDefaultWriteParam();
+      param.setCompressionMode(ImageWriteParam.MODE_EXPLICIT);
+      param.setCompressionQuality(quality);
+      writer.setOutput(ios);
+      writer.write(null, new IIOImage(image, null, null), param);
+    } finally {
+      writer.dispose();
     }
   }
 }
