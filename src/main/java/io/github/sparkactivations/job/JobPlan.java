@@ -32,6 +32,7 @@ import org.apache.spark.sql.SparkSession;
 import org.apache.spark.sql.types.ArrayType;
 import org.apache.spark.sql.types.DataType;
 import org.apache.spark.sql.types.NumericType;
+import org.apache.spark.sql.types.StringType;
 import org.apache.spark.sql.types.StructField;
 import org.apache.spark.sql.types.StructType;
 
@@ -102,6 +103,7 @@ final class JobPlan {
 
     Dataset<Row> input = read(spark, in);
     StructType schema = input.schema();
+    checkFormatMatches(in, schema);
 
     // features
     List<String> featureColumns = new ArrayList<>();
@@ -121,7 +123,7 @@ final class JobPlan {
     } else {
       if (f.columns() != null) {
         for (String c : f.columns()) {
-          requireNumeric(field(schema, c, "features.columns"), "features.columns");
+          requireNumeric(field(schema, c, "features.columns"), "features.columns", in);
           featureColumns.add(c);
         }
       } else {
@@ -360,8 +362,57 @@ final class JobPlan {
             + " data files (Spark cannot infer a schema from it); point input.path at a " + in.format()
             + " file or a directory of them, or set input.format");
       }
-      throw new ConfigException("input", "cannot read " + in.path() + " as " + in.format() + ": " + msg);
+      throw new ConfigException("input", "cannot read " + in.path() + " as " + in.format() + " (" + innermost(e)
+          + "); check that input.format (" + String.join(", ", JobConfig.INPUT_FORMATS) + ") matches the data");
     }
+  }
+
+  /**
+   * Catches a format that reads without error but not as the data: json that Spark read entirely as
+   * corrupt records, and csv whose header line is binary (a parquet file, an archive).
+   */
+  static void checkFormatMatches(JobConfig.InputSection in, StructType schema) {
+    String formats = String.join(", ", JobConfig.INPUT_FORMATS);
+    if (in.format().equals("json")) {
+      String corrupt = option(in, "columnNameOfCorruptRecord");
+      if (schema.fields().length == 1 && schema.fields()[0].name().equals(corrupt == null ? "_corrupt_record" : corrupt)) {
+        throw new ConfigException("input.format", in.path() + " holds no json records (Spark read every line as "
+            + schema.fields()[0].name() + "); check that input.format (" + formats + ") matches the data; json is "
+            + "one object per line, for one document over several lines set input.options.multiLine=true");
+      }
+    }
+    if (in.format().equals("csv")) {
+      for (StructField f : schema.fields()) {
+        if (f.name().chars().anyMatch(ch -> ch == 0xFFFD || (Character.isISOControl(ch) && ch != '\t'))) {
+          throw new ConfigException("input.format", in.path() + " does not look like csv text (its header line "
+              + "holds binary data); check that input.format (" + formats + ") matches the data");
+        }
+      }
+    }
+  }
+
+  /**
+   * The first line of the innermost message of a failure, at most 300 characters: Spark wraps the cause
+   * that names the problem (a bad footer, a number that does not parse) in messages that carry
+   * whole stack traces.
+   */
+  static String innermost(Throwable e) {
+    String best = null;
+    Throwable named = e;
+    for (Throwable t = e; t != null; t = t.getCause() == t ? null : t.getCause()) {
+      if (t.getMessage() != null && !t.getMessage().isBlank()) {
+        best = t.getMessage().strip().split("\\R", 2)[0].strip();
+        named = t;
+      }
+    }
+    if (best == null) {
+      return e.getClass().getSimpleName();
+    }
+    if (named.getClass().getName().startsWith("java.") && named.getClass() != RuntimeException.class
+        && named.getClass() != Exception.class) {
+      best = named.getClass().getSimpleName() + ": " + best;   // NumberFormatException: For input string ...
+    }
+    return best.length() <= 300 ? best : best.substring(0, 297) + "...";
   }
 
   static boolean isVectorOrArray(DataType t) {
@@ -388,13 +439,39 @@ final class JobPlan {
     return schema.apply(name);
   }
 
-  private static void requireNumeric(StructField f, String key) {
-    if (!(f.dataType() instanceof NumericType)) {
-      throw new ConfigException(
-          key,
-          "column '" + f.name() + "' is " + f.dataType().simpleString()
-              + ", not numeric; remove it from " + key + " (or, for a label, list it in output.keep)");
+  /**
+   * A feature column must be numeric. A csv column is typed from the data when the schema is inferred:
+   * a single cell that does not parse as a number (a stray {@code n/a}, a decimal comma, a wrong
+   * separator) makes the whole column a string, so the message says so rather than just "string",
+   * without scanning the data again to find the cell.
+   */
+  private static void requireNumeric(StructField f, String key, JobConfig.InputSection in) {
+    if (f.dataType() instanceof NumericType) {
+      return;
     }
+    String col = "'" + f.name() + "'";
+    String label = "for a label, remove it from " + key + " (output.keep carries it to the output)";
+    if (f.dataType() instanceof StringType && in.format().equals("csv")) {
+      if ("false".equalsIgnoreCase(option(in, "inferSchema"))) {
+        throw new ConfigException(key, "column " + col + " was read as string because input.options.inferSchema "
+            + "is false, which reads every csv column as string; remove that option");
+      }
+      throw new ConfigException(key, "column " + col + " was read as string, not numeric: at least one of its cells "
+          + "is not a number (csv types a column from all its cells); fix those cells (e.g. 'n/a', '1,5'), set "
+          + "input.options.nullValue to the text that marks a missing value, or check input.options.sep; " + label);
+    }
+    throw new ConfigException(key, "column " + col + " is " + f.dataType().simpleString() + ", not numeric; "
+        + "remove it from " + key + " (or, for a label, list it in output.keep)");
+  }
+
+  /** A reader option given in the config, looked up case-insensitively as Spark does; null if absent. */
+  private static String option(JobConfig.InputSection in, String name) {
+    for (Map.Entry<String, String> e : in.options().entrySet()) {
+      if (e.getKey() != null && e.getKey().equalsIgnoreCase(name)) {
+        return e.getValue() == null ? null : e.getValue().trim();
+      }
+    }
+    return null;
   }
 
   /** {@code a:double, b:string, ...}, shortened for wide inputs. */

@@ -140,6 +140,61 @@ class ActivationJobBadInputTest extends SparkTestBase {
     assertUntouched();
   }
 
+  @Test
+  void aCsvCellThatIsNotANumberIsNamedAsTheReasonTheColumnIsString() throws Exception {
+    Path typo = tmp.resolve("other/typo.csv");
+    Files.createDirectories(typo.getParent());
+    Files.writeString(typo, "a,b,label\n1.0,2.0,x\n3.0,n/a,y\n-5.0,4.0,z\n");
+    String c = config.toString();
+    expectLine(c + ": features.columns: column 'b' was read as string, not numeric: at least one of its cells is "
+        + "not a number (csv types a column from all its cells); fix those cells (e.g. 'n/a', '1,5'), set "
+        + "input.options.nullValue to the text that marks a missing value, or check input.options.sep; for a "
+        + "label, remove it from features.columns (output.keep carries it to the output)",
+        "run", c, "--set", "input.path=" + typo);
+    expectLine(c + ": features.columns: column 'a' was read as string because input.options.inferSchema is false, "
+        + "which reads every csv column as string; remove that option",
+        "run", c, "--set", "input.options.inferSchema=FALSE");
+    // a non-csv input keeps the plain message
+    Path json = tmp.resolve("other/typo.json");
+    Files.writeString(json, "{\"a\": 1.0, \"b\": \"2.0\", \"label\": \"x\"}\n");
+    expectLine(c + ": features.columns: column 'b' is string, not numeric; remove it from features.columns "
+        + "(or, for a label, list it in output.keep)", "run", c, "--set", "input.path=" + json,
+        "--set", "input.format=json");
+    assertUntouched();
+    // the fix the message names works: n/a marks a missing value, and the row is then skipped
+    JobCli.Result fixed = JobCli.run("run", c, "--set", "input.path=" + typo, "--set", "input.options.nullValue=n/a",
+        "--set", "features.handleInvalid=skip", "--set", "output.format=json");
+    assertEquals(0, fixed.exit(), fixed.toString());
+    List<String> labels = spark.read().json(tmp.resolve("out/acts").toString()).orderBy("label")
+        .select("label").as(org.apache.spark.sql.Encoders.STRING()).collectAsList();
+    assertEquals(List.of("x", "z"), labels, "the row with n/a is dropped, the others are kept");
+  }
+
+  @Test
+  void anInputFileOfAnotherFormatIsNamedAsSuch() throws Exception {
+    String c = config.toString();
+    String formats = "check that input.format (csv, parquet, json, orc, libsvm) matches the data";
+    expectLine(c + ": input: cannot read " + inFile + " as parquet (file:" + inFile + " is not a Parquet file. "
+        + "Expected magic number at tail, but found [48, 44, 119, 10]); " + formats,
+        "run", c, "--set", "input.format=parquet");
+    expectLine(c + ": input.format: " + inFile + " holds no json records (Spark read every line as _corrupt_record); "
+        + formats + "; json is one object per line, for one document over several lines set input.options.multiLine=true",
+        "run", c, "--set", "input.format=json");
+    // a parquet file read as csv: its "header line" is binary
+    Path parquet = tmp.resolve("other/data.parquet");
+    spark.range(3).write().parquet(parquet.toString());
+    expectLine(c + ": input.format: " + parquet + " does not look like csv text (its header line holds binary data); "
+        + formats, "run", c, "--set", "input.path=" + parquet);
+    assertUntouched();
+  }
+
+  /** A config error: exit 2 and stderr is exactly the one line {@code error: <expected>}. */
+  private static void expectLine(String expectedAfterError, String... args) {
+    JobCli.Result r = JobCli.run(args);
+    assertEquals(2, r.exit(), r.toString());
+    assertEquals(List.of("error: " + expectedAfterError), r.err().lines().toList(), r.toString());
+  }
+
   private static void expect(int exit, String expectedAfterError, String... args) {
     JobCli.Result r = JobCli.run(args);
     assertEquals(exit, r.exit(), r.toString());
@@ -157,7 +212,7 @@ class ActivationJobBadInputTest extends SparkTestBase {
     try (Stream<Path> all = Files.walk(tmp)) {
       List<String> extra = all.map(p -> tmp.relativize(p).toString())
           .filter(p -> !p.isEmpty() && !p.equals("in") && !p.equals("in/part-0.csv") && !p.equals("job.yaml")
-              && !p.equals("a-file") && !p.startsWith("empty"))
+              && !p.equals("a-file") && !p.startsWith("empty") && !p.startsWith("other"))
           .toList();
       assertEquals(List.of(), extra, "nothing written, no hidden temporary or probe file");
     }
