@@ -139,7 +139,7 @@ class ActivationJobFailureTest extends SparkTestBase {
     // a string column among the features
     Path strings = tmp.resolve("strings.csv");
     Files.writeString(strings, "a,b,c,name\n1,2,3,x\n");
-    expectConfigError("features.columns: column 'name' is string, not numeric",
+    expectConfigError("features.columns: column 'name' was read as string, not numeric: at least one of its cells is not a number",
         "run", c, "--set", "input.path=" + strings, "--set", "features.columns=[a, name]", "--set", "output.keep=[]");
     JobCli.Result missing = JobCli.run("run", tmp.resolve("nope.yaml").toString());
     assertEquals(2, missing.exit(), missing.toString());
