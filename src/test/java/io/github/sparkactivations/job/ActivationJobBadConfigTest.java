@@ -89,7 +89,7 @@ class ActivationJobBadConfigTest {
   }
 
   @Test
-  void aMasterUrlSparkCannotParseIsAConfigErrorNamingSparkMaster() throws IOException {
+  void masterUrlsAreCheckedAsSparkParsesThem() {
     for (String ok : List.of("local", "local[*]", "local[4]", "local[2, 3]", "local[*,2]", "local-cluster[2, 1, 1024]",
         "spark://host:7077")) {
       assertTrue(ActivationJob.SessionHandle.isMasterUrl(ok), ok);
@@ -97,6 +97,10 @@ class ActivationJobBadConfigTest {
     for (String bad : List.of("bogus", "local[x]", "local[]", "loca", "spark://", "local [2]")) {
       assertFalse(ActivationJob.SessionHandle.isMasterUrl(bad), bad);
     }
+  }
+
+  @Test
+  void aBadMasterThroughTheCliIsOneLineBeforeSparkStarts() throws IOException {
     // through the CLI only when no session is running in this JVM (a running one is reused, master and all)
     assumeTrue(SparkSession.getActiveSession().isEmpty() && SparkSession.getDefaultSession().isEmpty(),
         "a SparkSession of another test is running in this JVM");
