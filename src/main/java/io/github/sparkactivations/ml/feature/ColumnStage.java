@@ -11,7 +11,6 @@ import java.util.Map;
 import org.apache.spark.ml.Transformer;
 import org.apache.spark.ml.attribute.AttributeGroup;
 import org.apache.spark.ml.param.Param;
-import org.apache.spark.ml.param.ParamValidators;
 import org.apache.spark.ml.param.StringArrayParam;
 import org.apache.spark.ml.util.DefaultParamsWritable;
 import org.apache.spark.sql.Column;
@@ -47,8 +46,14 @@ abstract class ColumnStage<S extends ColumnStage<S>> extends Transformer
     this.uid = uid;
     inputCol = new Param<>(this, "inputCol", "input column name");
     outputCol = new Param<>(this, "outputCol", "output column name (default: <uid>__output)");
-    inputCols = new StringArrayParam(this, "inputCols", "input column names");
-    outputCols = new StringArrayParam(this, "outputCols", "output column names, one per input column");
+    inputCols =
+        new StringArrayParam(
+            this, "inputCols", "input column names (at least one)",
+            new ParamChecks.NonEmptyNames(uid, "inputCols"));
+    outputCols =
+        new StringArrayParam(
+            this, "outputCols", "output column names, one per input column",
+            new ParamChecks.NonEmptyNames(uid, "outputCols"));
     handleInvalid =
         new Param<>(
             this,
@@ -57,7 +62,8 @@ abstract class ColumnStage<S extends ColumnStage<S>> extends Transformer
                 + "(+-Infinity is valid): 'error' fails the job naming the column and the row problem, "
                 + "'skip' drops the row (in multi-column mode, if any input column is invalid), "
                 + "'keep' outputs null for null and lets NaN propagate (default: error)",
-            ParamValidators.inArray(HandleInvalid.paramValues()));
+            new ParamChecks.OneOf(
+                uid, "handleInvalid", HandleInvalid.paramValues(), HandleInvalid.ERROR.paramValue()));
     setDefault(outputCol, uid + "__output");
     setDefault(handleInvalid, HandleInvalid.ERROR.paramValue());
   }
@@ -119,6 +125,9 @@ abstract class ColumnStage<S extends ColumnStage<S>> extends Transformer
     return $(inputCols);
   }
 
+  /**
+   * @throws IllegalArgumentException naming the stage and the param if {@code value} is empty or null
+   */
   public S setInputCols(String... value) {
     set(inputCols, value);
     return self();
@@ -128,6 +137,9 @@ abstract class ColumnStage<S extends ColumnStage<S>> extends Transformer
     return $(outputCols);
   }
 
+  /**
+   * @throws IllegalArgumentException naming the stage and the param if {@code value} is empty or null
+   */
   public S setOutputCols(String... value) {
     set(outputCols, value);
     return self();
@@ -137,6 +149,10 @@ abstract class ColumnStage<S extends ColumnStage<S>> extends Transformer
     return $(handleInvalid);
   }
 
+  /**
+   * @param value {@code error}, {@code skip} or {@code keep}, lower case (as Spark's own stages)
+   * @throws IllegalArgumentException naming the param, the value and the allowed values otherwise
+   */
   public S setHandleInvalid(String value) {
     set(handleInvalid, value);
     return self();
@@ -188,11 +204,7 @@ abstract class ColumnStage<S extends ColumnStage<S>> extends Transformer
       throw new IllegalArgumentException(
           uid + ": outputCol is a single-column param; with inputCols set, use outputCols.");
     }
-    String[] ins = getInputCols();
-    if (ins.length == 0) {
-      throw new IllegalArgumentException(
-          uid + ": inputCols is empty; give at least one input column (and as many outputCols).");
-    }
+    String[] ins = getInputCols(); // never empty: the param's validator refuses an empty array
     String[] outs = isSet(outputCols) ? getOutputCols() : null;
     if (outs == null || outs.length != ins.length) {
       throw new IllegalArgumentException(

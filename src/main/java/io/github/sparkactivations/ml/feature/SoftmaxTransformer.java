@@ -6,7 +6,6 @@ import io.github.sparkactivations.sql.ActivationUdfs;
 import org.apache.spark.ml.param.BooleanParam;
 import org.apache.spark.ml.param.DoubleParam;
 import org.apache.spark.ml.param.ParamMap;
-import org.apache.spark.ml.param.ParamValidators;
 import org.apache.spark.ml.util.DefaultParamsReadable;
 import org.apache.spark.ml.util.Identifiable;
 import org.apache.spark.ml.util.MLReader;
@@ -35,6 +34,9 @@ import org.apache.spark.ml.util.MLReader;
 public class SoftmaxTransformer extends ColumnStage<SoftmaxTransformer> {
   private static final long serialVersionUID = 1L;
 
+  /** The default {@code temperature}. */
+  public static final double DEFAULT_TEMPERATURE = 1.0;
+
   private final DoubleParam temperature;
   private final BooleanParam logSoftmax;
 
@@ -49,11 +51,11 @@ public class SoftmaxTransformer extends ColumnStage<SoftmaxTransformer> {
             this,
             "temperature",
             "softmax temperature T: the output is softmax(x / T); must be > 0 and finite (default: 1.0)",
-            ParamValidators.inRange(0.0, Double.MAX_VALUE, false, true));
+            new ParamChecks.PositiveFinite(uid, "temperature", DEFAULT_TEMPERATURE));
     logSoftmax =
         new BooleanParam(
             this, "logSoftmax", "output log_softmax(x / T) instead of softmax(x / T) (default: false)");
-    setDefault(temperature, 1.0);
+    setDefault(temperature, DEFAULT_TEMPERATURE);
     setDefault(logSoftmax, false);
   }
 
@@ -71,6 +73,10 @@ public class SoftmaxTransformer extends ColumnStage<SoftmaxTransformer> {
     return (Double) $(temperature);
   }
 
+  /**
+   * @param value the temperature T, finite and > 0
+   * @throws IllegalArgumentException naming the param, the value and the allowed range otherwise
+   */
   public SoftmaxTransformer setTemperature(double value) {
     set(temperature, value);
     return this;
