@@ -1,6 +1,7 @@
 package io.github.sparkactivations.sql;
 
 import io.github.sparkactivations.activation.Activations;
+import io.github.sparkactivations.activation.ElementwiseActivation;
 import io.github.sparkactivations.activation.RowwiseActivation;
 import java.util.List;
 import org.apache.spark.sql.Column;
@@ -167,13 +168,17 @@ public final class ActivationFunctions {
         if (value == null) {
           throw new IllegalArgumentException(name + ": spec must not be null");
         }
-        return ActivationUdfs.elementwise(
-                input, type, Activations.parseElementwise(value.toString()), derivative,
-                HandleInvalid.KEEP, where)
-            .expr();
+        ElementwiseActivation fn;
+        try {
+          fn = ActivationUdfs.parseSqlSpec(derivative, value.toString());
+        } catch (IllegalArgumentException e) {
+          throw new IllegalArgumentException(describe(name, a) + ": " + e.getMessage(), e);
+        }
+        return ActivationUdfs.elementwise(input, type, fn, derivative, HandleInvalid.KEEP, where).expr();
       }
       return ActivationUdfs.elementwiseBySpec(
-              new Column(spec), input, type, derivative, HandleInvalid.KEEP, where)
+              new Column(spec), input, type, derivative, HandleInvalid.KEEP, where,
+              describe(name, a) + ": argument spec")
           .expr();
     }
   }

@@ -1,5 +1,6 @@
 package io.github.sparkactivations.sql;
 
+import io.github.sparkactivations.activation.Activation;
 import io.github.sparkactivations.activation.Activations;
 import io.github.sparkactivations.activation.ElementwiseActivation;
 import io.github.sparkactivations.activation.RowwiseActivation;
@@ -129,7 +130,8 @@ public final class ActivationUdfs {
    * Like {@link #elementwise}, with the activation spec read from a string column per row (null spec
    * gives null). Each distinct spec is parsed once per task and cached, never once per row. An invalid
    * spec fails the task whatever {@code handleInvalid} says (it is a bad call, not bad data), with a
-   * message naming {@code where}, the spec and the reason.
+   * message naming {@code specWhere} (the spec argument), the spec and the reason; {@code where} (the
+   * input argument) names the column in the data errors.
    */
   public static Column elementwiseBySpec(
       Column spec,
@@ -137,9 +139,10 @@ public final class ActivationUdfs {
       DataType inputType,
       boolean derivative,
       HandleInvalid handleInvalid,
-      String where) {
+      String where,
+      String specWhere) {
     Kind kind = kind(inputType, true, where);
-    SpecCache cache = new SpecCache(derivative, where);
+    SpecCache cache = new SpecCache(derivative, specWhere);
     UserDefinedFunction udf =
         functions.udf(
             (UDF2<String, Object, Object>)
@@ -158,6 +161,31 @@ public final class ActivationUdfs {
       case FLOAT_ARRAY -> applyArray(kernel, (scala.collection.Seq<?>) x, mode, where, true);
       case NUMBER -> applyNumber(kernel, (Double) x, mode, where);
     };
+  }
+
+  /**
+   * Parses the spec of the SQL function {@code activation} ({@code activation_derivative} if
+   * {@code derivative}): like {@link Activations#parseElementwise}, but a row-wise spec is told which
+   * SQL function refused it and where row-wise functions are applied instead.
+   *
+   * @throws IllegalArgumentException if the spec does not parse or names a row-wise activation
+   */
+  public static ElementwiseActivation parseSqlSpec(boolean derivative, String spec) {
+    Activation parsed = Activations.parse(spec);
+    if (parsed instanceof ElementwiseActivation e) {
+      return e;
+    }
+    String function = derivative ? "activation_derivative" : "activation";
+    throw new IllegalArgumentException(
+        parsed.name() + " is a row-wise activation (it maps a whole row at once), but the SQL function "
+            + function + " applies an elementwise activation to each entry"
+            + (derivative
+                ? " (a row-wise function's derivative is a Jacobian matrix per row). For gradients use "
+                    + "RowwiseActivation.backward"
+                : ". For a row-wise function of each row use the ML stage ActivationTransformer (setActivation(\""
+                    + parsed.name() + "\")), or the SQL functions softmax(x [, temperature]) and "
+                    + "log_softmax(x [, temperature])")
+            + "; elementwise activations: " + String.join(", ", Activations.elementwiseNames()));
   }
 
   /** Parsed kernels by spec string; one per task after deserialization (the map is transient). */
@@ -183,7 +211,7 @@ public final class ActivationUdfs {
           kernels.clear();
         }
         try {
-          k = new RowKernel.Elementwise(Activations.parseElementwise(spec), derivative);
+          k = new RowKernel.Elementwise(parseSqlSpec(derivative, spec), derivative);
         } catch (IllegalArgumentException e) {
           throw new IllegalArgumentException(
               where + ": the spec '" + spec + "' read from the spec column is invalid: " + e.getMessage(), e);

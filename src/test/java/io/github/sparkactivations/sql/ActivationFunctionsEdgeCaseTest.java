@@ -2,6 +2,7 @@ package io.github.sparkactivations.sql;
 
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -77,7 +78,9 @@ class ActivationFunctionsEdgeCaseTest extends SparkTestBase {
     assertTrue(m.contains("spec must be a string"), m);
     // a spec read per row is parsed on the executors: its error still names the call and the spec
     m = failure("SELECT activation(spec, x) FROM edge");
-    assertTrue(m.contains("activation(edge.spec, edge.x)") && m.contains("the spec 'rleu' read from the spec column is invalid: unknown activation"), m);
+    assertTrue(m.contains("activation(edge.spec, edge.x): argument spec: the spec 'rleu' read from the spec column "
+        + "is invalid: unknown activation"), m);
+    assertFalse(m.contains("argument x"), m); // the bad spec is not the data argument's fault
     m = failure("SELECT softmax(v, 0.0) FROM edge");
     assertTrue(m.contains("softmax") && m.contains("temperature must be > 0"), m);
   }

@@ -121,6 +121,19 @@ class ActivationFunctionsTest extends SparkTestBase {
     assertTrue(m.contains("unknown activation 'rleu'"), m);
     m = Frames.messages(assertThrows(Exception.class, () -> spark.sql("SELECT activation('softmax', v) FROM t")));
     assertTrue(m.contains("row-wise"), m);
+    m = assertThrows(IllegalArgumentException.class, () -> spark.sql("SELECT activation('softmin', v) FROM t"))
+        .getMessage();
+    assertTrue(m.startsWith("activation('softmin', t.v): softmin is a row-wise activation (it maps a whole row at "
+        + "once), but the SQL function activation applies an elementwise activation to each entry. For a row-wise "
+        + "function of each row use the ML stage ActivationTransformer (setActivation(\"softmin\")), or the SQL "
+        + "functions softmax(x [, temperature]) and log_softmax(x [, temperature]); elementwise activations: "
+        + "binary_step, "), m);
+    m = assertThrows(IllegalArgumentException.class,
+        () -> spark.sql("SELECT activation_derivative('hardmax', v) FROM t")).getMessage();
+    assertTrue(m.startsWith("activation_derivative('hardmax', t.v): hardmax is a row-wise activation (it maps a "
+        + "whole row at once), but the SQL function activation_derivative applies an elementwise activation to "
+        + "each entry (a row-wise function's derivative is a Jacobian matrix per row). For gradients use "
+        + "RowwiseActivation.backward; elementwise activations: binary_step, "), m);
     m = Frames.messages(assertThrows(Exception.class, () -> spark.sql("SELECT softmax(x) FROM t")));
     assertTrue(m.contains("must be of type vector, array<double> or array<float> but was double"), m);
     m = Frames.messages(assertThrows(Exception.class, () -> spark.sql("SELECT softmax(v, 0) FROM t")));
