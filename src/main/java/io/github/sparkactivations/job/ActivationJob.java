@@ -199,6 +199,11 @@ public final class ActivationJob implements Callable<Integer> {
         } catch (ConfigException e) {
           throw e.withSource(source);
         }
+        String note = plan.skippedColumnsNote();
+        if (note != null) {
+          out.println(note);
+          out.flush();
+        }
         if (dryRun) {
           out.print(plan.describe(source, session.spark().sparkContext().master()));
           out.flush();

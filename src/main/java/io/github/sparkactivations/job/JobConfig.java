@@ -325,6 +325,15 @@ public record JobConfig(
       requireNonBlank("features.outputCol", features.outputCol());
     }
     requireOneOf("features.handleInvalid", features.handleInvalid(), HANDLE_INVALID);
+    if (features.standardize() && features.handleInvalid().equals("keep")) {
+      // StandardScaler sums every row: one NaN kept in a column makes its mean and std NaN, and then
+      // every row of that feature NaN, silently
+      throw new ConfigException(
+          "features.handleInvalid",
+          "keep cannot be combined with features.standardize: true (one NaN kept in a column makes the "
+              + "StandardScaler's mean and std NaN, so that feature becomes NaN in every row); set "
+              + "features.handleInvalid to skip (drop rows with a null or NaN feature) or features.standardize to false");
+    }
 
     // stages
     if (stages.isEmpty()) {
@@ -393,7 +402,8 @@ public record JobConfig(
       for (ResolvedStage r : resolved) {
         if (r.outputCol().equals(k)) {
           throw new ConfigException(
-              "output.keep", "'" + k + "' is a stage output (stage outputs are always written); remove it from keep");
+              r.key() + ".outputCol", "'" + k + "' is also listed in output.keep (an input column carried to the "
+                  + "output) and cannot be replaced by a stage output; choose another " + r.key() + ".outputCol");
         }
       }
     }

@@ -54,6 +54,11 @@ final class JobPlan {
   final List<String> outputColumns;
   /** Schema of the pipeline's output (all columns), with ML attribute metadata. */
   final StructType transformedSchema;
+  /**
+   * With {@code features.exclude}: the columns left out of the vector because they are not numeric,
+   * name to type (e.g. a csv column that one bad cell made string); empty otherwise.
+   */
+  final Map<String, String> skippedColumns;
 
   private JobPlan(
       JobConfig config,
@@ -62,7 +67,8 @@ final class JobPlan {
       Pipeline pipeline,
       List<String> featureColumns,
       List<String> outputColumns,
-      StructType transformedSchema) {
+      StructType transformedSchema,
+      Map<String, String> skippedColumns) {
     this.config = config;
     this.stages = stages;
     this.input = input;
@@ -70,6 +76,7 @@ final class JobPlan {
     this.featureColumns = featureColumns;
     this.outputColumns = outputColumns;
     this.transformedSchema = transformedSchema;
+    this.skippedColumns = skippedColumns;
   }
 
   /**
@@ -107,6 +114,7 @@ final class JobPlan {
 
     // features
     List<String> featureColumns = new ArrayList<>();
+    Map<String, String> skipped = new LinkedHashMap<>();
     List<PipelineStage> pipelineStages = new ArrayList<>();
     JobConfig.FeaturesSection f = config.features();
     String featuresCol = f.outputColOrDefault();
@@ -134,6 +142,8 @@ final class JobPlan {
         for (StructField sf : schema.fields()) {
           if (!excluded.contains(sf.name()) && sf.dataType() instanceof NumericType) {
             featureColumns.add(sf.name());
+          } else if (!excluded.contains(sf.name())) {
+            skipped.put(sf.name(), sf.dataType().simpleString());
           }
         }
         if (featureColumns.isEmpty()) {
@@ -211,7 +221,8 @@ final class JobPlan {
       }
     }
     Pipeline pipeline = new Pipeline().setStages(pipelineStages.toArray(new PipelineStage[0]));
-    return new JobPlan(config, stages, input, pipeline, List.copyOf(featureColumns), List.copyOf(outputColumns), current);
+    return new JobPlan(config, stages, input, pipeline, List.copyOf(featureColumns), List.copyOf(outputColumns), current,
+        java.util.Collections.unmodifiableMap(skipped));
   }
 
   /**
@@ -384,6 +395,13 @@ final class JobPlan {
     if (in.format().equals("csv")) {
       for (StructField f : schema.fields()) {
         if (f.name().chars().anyMatch(ch -> ch == 0xFFFD || (Character.isISOControl(ch) && ch != '\t'))) {
+          String first = schema.fields()[0].name();
+          String magic = first.startsWith("PAR1") ? "parquet" : first.startsWith("ORC") ? "orc" : null;
+          if (magic != null) {
+            throw new ConfigException("input.format", in.path() + " looks like " + magic + ", not csv (its files "
+                + "start with the " + magic + " magic bytes " + (magic.equals("orc") ? "ORC" : "PAR1")
+                + "); set input.format: " + magic);
+          }
           throw new ConfigException("input.format", in.path() + " does not look like csv text (its header line "
               + "holds binary data); check that input.format (" + formats + ") matches the data");
         }
@@ -477,12 +495,44 @@ final class JobPlan {
   /** {@code a:double, b:string, ...}, shortened for wide inputs. */
   static String describe(StructType schema) {
     List<String> cols = Arrays.stream(schema.fields())
-        .map(sf -> sf.name() + ":" + sf.dataType().simpleString())
+        .map(sf -> printable(sf.name()) + ":" + sf.dataType().simpleString())
         .collect(Collectors.toList());
     if (cols.size() > 12) {
       return String.join(", ", cols.subList(0, 10)) + ", ... (" + cols.size() + " columns)";
     }
     return String.join(", ", cols);
+  }
+
+  /**
+   * {@code name} with every control character, replacement character and other unprintable code point
+   * shown as {@code \\uXXXX}, so a column name read from a binary header cannot garble a message line.
+   */
+  static String printable(String name) {
+    StringBuilder sb = new StringBuilder(name.length());
+    name.codePoints().forEach(cp -> {
+      int type = Character.getType(cp);
+      if (cp == 0xFFFD || Character.isISOControl(cp) || type == Character.UNASSIGNED || type == Character.FORMAT
+          || type == Character.PRIVATE_USE || type == Character.SURROGATE || type == Character.LINE_SEPARATOR
+          || type == Character.PARAGRAPH_SEPARATOR) {
+        sb.append(String.format("\\u%04X", cp));
+      } else {
+        sb.appendCodePoint(cp);
+      }
+    });
+    return sb.toString();
+  }
+
+  /** The line printed before a run (and by {@code --dry-run}) naming the non-numeric columns that
+   * {@code features.exclude} leaves out of the vector; null when there are none. */
+  String skippedColumnsNote() {
+    if (skippedColumns.isEmpty()) {
+      return null;
+    }
+    List<String> cols = new ArrayList<>();
+    skippedColumns.forEach((n, t) -> cols.add(printable(n) + ":" + t));
+    return "note: features.exclude leaves out " + cols.size() + " non-numeric column" + (cols.size() == 1 ? "" : "s")
+        + " (" + String.join(", ", cols) + "); list them in features.exclude to silence this, or, for a csv column "
+        + "made string by a cell that is not a number, fix that cell";
   }
 
   /** The plan as printed by {@code run --dry-run}. */

@@ -18,6 +18,8 @@ import java.util.Map;
  * @param master the Spark master the job ran on
  * @param input input path
  * @param inputFormat input format
+ * @param skippedColumns with {@code features.exclude}: the non-numeric input columns left out of the
+ *     feature vector, name to Spark type (empty otherwise)
  * @param output output path
  * @param outputFormat output format
  * @param outputMode error or overwrite
@@ -34,6 +36,7 @@ public record JobReport(
     String master,
     String input,
     String inputFormat,
+    Map<String, String> skippedColumns,
     String output,
     String outputFormat,
     String outputMode,

@@ -99,6 +99,7 @@ final class JobRunner {
           spark.sparkContext().master(),
           config.input().path(),
           config.input().format(),
+          plan.skippedColumns,
           data.target().toString(),
           out.format(),
           out.mode(),
@@ -144,7 +145,7 @@ final class JobRunner {
       return null;
     }
     if (root.contains("while assembling a row with handleInvalid")) {
-      return "features.handleInvalid: a feature column holds a null or NaN value (features.handleInvalid is "
+      return "features.handleInvalid: " + firstInvalid(plan) + " (features.handleInvalid is "
           + plan.config.features().handleInvalid() + "); set features.handleInvalid to skip (drop such rows) or keep "
           + "(NaN in the vector, left to the stages' handleInvalid)";
     }
@@ -160,6 +161,53 @@ final class JobRunner {
       }
     }
     return null;
+  }
+
+  /**
+   * Which feature column holds a null or NaN, and the first row that has one (its 1-based position in
+   * the input's read order and its feature values): found by a second scan, on the failure path only.
+   */
+  static String firstInvalid(JobPlan plan) {
+    String generic = "a feature column holds a null or NaN value";
+    List<String> cols = plan.featureColumns;
+    if (cols.isEmpty()) {
+      return generic;
+    }
+    try {
+      StructType schema = plan.input.schema();
+      int[] idx = cols.stream().mapToInt(schema::fieldIndex).toArray();
+      List<scala.Tuple2<Row, Long>> found = plan.input.javaRDD().zipWithIndex()
+          .filter(t -> badColumns(t._1(), idx).length > 0)
+          .take(1);
+      if (found.isEmpty()) {
+        return generic;
+      }
+      Row row = found.get(0)._1();
+      long position = found.get(0)._2() + 1;
+      List<String> bad = new ArrayList<>();
+      for (int i : badColumns(row, idx)) {
+        bad.add("'" + JobPlan.printable(schema.fields()[i].name()) + "' is " + (row.isNullAt(i) ? "null" : "NaN"));
+      }
+      List<String> values = new ArrayList<>();
+      for (int i : idx) {
+        values.add(JobPlan.printable(schema.fields()[i].name()) + "=" + row.get(i));
+      }
+      String sample = String.join(", ", values);
+      if (sample.length() > 200) {
+        sample = sample.substring(0, 197) + "...";
+      }
+      return "feature column " + String.join(", ", bad) + " in data row " + position + " (" + sample
+          + "; the first such row)";
+    } catch (RuntimeException e) {
+      return generic;
+    }
+  }
+
+  /** Schema indexes among {@code idx} where {@code row} is null or NaN. */
+  private static int[] badColumns(Row row, int[] idx) {
+    return java.util.Arrays.stream(idx)
+        .filter(i -> row.isNullAt(i) || (row.get(i) instanceof Number n && Double.isNaN(n.doubleValue())))
+        .toArray();
   }
 
   /**

@@ -100,8 +100,8 @@ class ActivationJobBadInputTest extends SparkTestBase {
   void nullAndNaNFeatureValuesNameTheHandleInvalidKeyThatDecides() throws Exception {
     String c = config.toString();
     // row 2 has an empty b (null), row 3 a NaN a
-    expect(1, "run failed: " + c + ": features.handleInvalid: a feature column holds a null or NaN value "
-        + "(features.handleInvalid is error); set features.handleInvalid to skip (drop such rows) or keep "
+    expectLine(1, "run failed: " + c + ": features.handleInvalid: feature column 'b' is null in data row 2 "
+        + "(a=3.0, b=null; the first such row) (features.handleInvalid is error); set features.handleInvalid to skip (drop such rows) or keep "
         + "(NaN in the vector, left to the stages' handleInvalid)", "run", c);
     JobCli.Result kept = JobCli.run("run", c, "--set", "features.handleInvalid=keep");
     assertEquals(1, kept.exit(), kept.toString());
@@ -183,8 +183,8 @@ class ActivationJobBadInputTest extends SparkTestBase {
     // a parquet file read as csv: its "header line" is binary
     Path parquet = tmp.resolve("other/data.parquet");
     spark.range(3).write().parquet(parquet.toString());
-    expectLine(c + ": input.format: " + parquet + " does not look like csv text (its header line holds binary data); "
-        + formats, "run", c, "--set", "input.path=" + parquet);
+    expectLine(c + ": input.format: " + parquet + " looks like parquet, not csv (its files start with the parquet "
+        + "magic bytes PAR1); set input.format: parquet", "run", c, "--set", "input.path=" + parquet);
     assertUntouched();
   }
 
@@ -193,6 +193,13 @@ class ActivationJobBadInputTest extends SparkTestBase {
     JobCli.Result r = JobCli.run(args);
     assertEquals(2, r.exit(), r.toString());
     assertEquals(List.of("error: " + expectedAfterError), r.err().lines().toList(), r.toString());
+  }
+
+  /** exit {@code exit} and the first stderr line is exactly {@code error: <expected>}. */
+  private static void expectLine(int exit, String expectedAfterError, String... args) {
+    JobCli.Result r = JobCli.run(args);
+    assertEquals(exit, r.exit(), r.toString());
+    assertEquals("error: " + expectedAfterError, firstLine(r), r.toString());
   }
 
   private static void expect(int exit, String expectedAfterError, String... args) {
