@@ -402,8 +402,9 @@ public record JobConfig(
       for (ResolvedStage r : resolved) {
         if (r.outputCol().equals(k)) {
           throw new ConfigException(
-              r.key() + ".outputCol", "'" + k + "' is also listed in output.keep (an input column carried to the "
-                  + "output) and cannot be replaced by a stage output; choose another " + r.key() + ".outputCol");
+              r.key() + ".outputCol", "'" + k + "' is also listed in output.keep, and a stage output cannot replace a "
+                  + "kept input column; choose another " + r.key() + ".outputCol (or, if '" + k + "' is not an input "
+                  + "column, remove it from output.keep: stage outputs are always written)");
         }
       }
     }

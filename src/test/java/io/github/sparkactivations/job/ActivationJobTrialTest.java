@@ -123,9 +123,13 @@ class ActivationJobTrialTest extends SparkTestBase {
   void aStageOutputNamedLikeAKeptColumnSaysToChooseAnotherOutputCol() {
     JobCli.Result r = JobCli.run("run", "conf/wine.yaml", "--set", "stages[0].outputCol=cultivar");
     assertEquals(2, r.exit(), r.toString());
-    assertEquals(List.of("error: conf/wine.yaml: stages[0].outputCol: 'cultivar' is also listed in output.keep (an "
-        + "input column carried to the output) and cannot be replaced by a stage output; choose another "
-        + "stages[0].outputCol"), r.err().lines().toList());
+    assertEquals(List.of("error: conf/wine.yaml: stages[0].outputCol: 'cultivar' is also listed in output.keep, and a "
+        + "stage output cannot replace a kept input column; choose another stages[0].outputCol (or, if 'cultivar' is "
+        + "not an input column, remove it from output.keep: stage outputs are always written)"), r.err().lines().toList());
+    // following the advice runs
+    JobCli.Result ok = JobCli.run("run", "conf/wine.yaml", "--set", "stages[0].outputCol=cultivar_elu", "--set",
+        "output.path=" + tmp.resolve("out"), "--dry-run");
+    assertEquals(0, ok.exit(), ok.toString());
   }
 
   private static List<Double> toList(double[] a) {

@@ -163,7 +163,7 @@ class JobConfigTest {
     assertEquals("stages[1].outputCol", configError(BASE, "stages[1].outputCol=act").key());
     assertEquals("output.path", configError(BASE, "output.path=sample-data/digits.csv").key());
     assertEquals("stages", configError(BASE, "stages=[]").key());
-    assertEquals("output.keep", configError(BASE, "output.keep=[digit, act]").key());
+    assertEquals("stages[0].outputCol", configError(BASE, "output.keep=[digit, act]").key());
   }
 
   @Test
