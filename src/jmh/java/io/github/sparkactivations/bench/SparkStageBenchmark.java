@@ -34,7 +34,7 @@ import org.apache.spark.sql.expressions.UserDefinedFunction;
 import org.apache.spark.storage.StorageLevel;
 
 /**
- * Spark-level benchmark (issue 6): our {@link ActivationTransformer} / {@link SoftmaxTransformer} against
+ * Spark-level benchmark: our {@link ActivationTransformer} / {@link SoftmaxTransformer} against
  * what a user would do instead, on cached input in local[2], all methods interleaved in one process.
  *
  * <p>Every timing is one full evaluation of {@code method(input).select(out)}, forced by a checksum that

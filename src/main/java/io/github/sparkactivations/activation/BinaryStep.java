@@ -3,7 +3,7 @@ package io.github.sparkactivations.activation;
 import java.util.Map;
 
 /**
- * The binary (Heaviside) step of the seed article, with an inclusive threshold θ.
+ * The binary (Heaviside) step of the perceptron, with an inclusive threshold θ.
  *
  * <pre>
  *   f(x)  = 1 if x ≥ θ, else 0

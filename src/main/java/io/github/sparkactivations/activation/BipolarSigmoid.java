@@ -3,7 +3,7 @@ package io.github.sparkactivations.activation;
 import java.util.Map;
 
 /**
- * The bipolar sigmoid of the seed article, with steepness λ; it equals tanh(λx/2) = 2σ(λx) − 1.
+ * The bipolar sigmoid, with steepness λ; it equals tanh(λx/2) = 2σ(λx) − 1.
  *
  * <pre>
  *   f(x)  = (1 − e^(−λx)) / (1 + e^(−λx)) = tanh(λx/2)

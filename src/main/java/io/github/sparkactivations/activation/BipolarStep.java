@@ -3,7 +3,7 @@ package io.github.sparkactivations.activation;
 import java.util.Map;
 
 /**
- * The bipolar step of the seed article, with an inclusive threshold θ (not {@link Math#signum}, which
+ * The bipolar step of the perceptron, with an inclusive threshold θ (not {@link Math#signum}, which
  * is 0 at 0).
  *
  * <pre>

@@ -4,7 +4,7 @@ package io.github.sparkactivations.activation;
  * An activation applied to each entry independently: {@code out[i] = f(in[i])}, so the output has the
  * same length as the input.
  *
- * <p>Contract shared by every implementation (see {@code activation-spec.md}, conventions C1-C11):
+ * <p>Contract shared by every implementation (written out in {@code docs/activations.md}):
  * NaN in gives NaN out for {@link #value} and {@link #derivative}; +-Infinity give the limit of f and
  * f'; -0.0 compares equal to 0.0 in every branch; the derivative at a kink follows current PyTorch;
  * every finite input is evaluated within 1e-12 relative of the correctly rounded result.

@@ -4,7 +4,7 @@ import java.util.Map;
 
 /**
  * The exponential linear unit (Clevert, Unterthiner and Hochreiter, "Fast and Accurate Deep Network
- * Learning by Exponential Linear Units (ELUs)", 2015). The seed article's variant uses α = 0.5:
+ * Learning by Exponential Linear Units (ELUs)", 2015). A common textbook variant uses α = 0.5:
  * {@code elu(alpha=0.5)}.
  *
  * <pre>

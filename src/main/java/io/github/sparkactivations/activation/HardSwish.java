@@ -11,7 +11,7 @@ import java.util.Map;
  * </pre>
  *
  * <p>Range [−0.375, ∞) (minimum at x = −1.5); f(0) = 0 (sparse-safe); f(−0.0) = −0.0; on x ≤ −3 the
- * zero may carry either sign (C3 fixes none on a flat branch). The derivative
+ * zero may carry either sign (the sign of an exact zero on a flat branch is left open). The derivative
  * on (−3, 3) is computed as (2x + 3)/6, which is exact before the division near its zero at −1.5
  * (x/3 + ½ would cancel). NaN gives NaN (value and derivative); f(+∞) = +∞ and f(−∞) = −0.0 (the
  * framework formula x·gate gives −∞·0 = NaN there).

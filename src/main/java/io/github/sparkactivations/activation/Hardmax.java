@@ -12,7 +12,7 @@ import java.util.Map;
  * </pre>
  *
  * <p>Shape: output length = input length; values in {0, 1}; an all-zero row gives e₀ (dense).
- * Special rows (C8): the maximum is found with IEEE comparisons (not {@link Double#compare}, which
+ * Special rows: the maximum is found with IEEE comparisons (not {@link Double#compare}, which
  * orders −0.0 below 0.0), so ties, −0.0 against 0.0 included, go to the first index; any NaN → NaN
  * row; all −∞ → e₀; several +∞ → the first; empty → empty.
  */
@@ -76,7 +76,7 @@ public record Hardmax() implements RowwiseActivation {
   /**
    * The first index of the maximum, or −1 if the row contains NaN. Requires a non-empty row. One test
    * per entry: {@code !(v <= m)} is true for a new maximum and for NaN, both rare, so the loop runs
-   * on a well-predicted branch; −0.0 and 0.0 compare equal, so the first of a tie stays (C8).
+   * on a well-predicted branch; −0.0 and 0.0 compare equal, so the first of a tie stays.
    */
   private static int firstMax(double[] in) {
     double m = in[0];

@@ -9,12 +9,12 @@ package io.github.sparkactivations.activation;
  * intrinsics; they call the fdlibm port of {@code StrictMath} (about 25-30 ns per call here), while
  * {@code Math.exp}, {@code Math.log} and {@code Math.fma} are compiled to inline machine code. Every
  * kernel below is built on the intrinsics and stays within a few ulp of the correctly rounded result,
- * far inside the library's 1e-12 relative bound (activation-spec.md C10). The bounds quoted are the
+ * far inside the library's 1e-12 relative bound ({@code docs/activations.md#accuracy}). The bounds quoted are the
  * worst relative errors measured against 40-digit mpmath references over several million points
- * (uniform, log-uniform and around every branch cut); see {@code KernelsAccuracyTest} and
+ * (uniform, log-uniform and around every branch cut); see {@code KernelsTest} and
  * {@code bench/check_kernels.py}.
  *
- * <p>Special values follow activation-spec.md C1-C3: NaN in gives NaN out, infinities give the
+ * <p>Special values ({@code docs/activations.md#special-values}): NaN in gives NaN out, infinities give the
  * limits, and odd functions keep the sign of zero.
  */
 final class Kernels {
@@ -44,7 +44,7 @@ final class Kernels {
    * {@code keep ? x : +0.0} as a bit mask: C2 compiles the {@code long} select to a conditional move,
    * where a {@code double} select on x86 stays a branch that mispredicts on random-signed data. The
    * piecewise activations whose dead zone is an exact zero (hardshrink, shrink, thresholded_relu) use
-   * it with a NaN-true test ({@code !(|x| <= λ)}), so NaN passes through as itself (C1).
+   * it with a NaN-true test ({@code !(|x| <= λ)}), so NaN passes through as itself.
    */
   static double keepOrZero(boolean keep, double x) {
     return Double.longBitsToDouble(Double.doubleToRawLongBits(x) & (keep ? -1L : 0L));
@@ -195,7 +195,7 @@ final class Kernels {
   }
 
   /**
-   * GELU x·Φ(x) for finite x, the exact form (activation-spec.md row 15), fast in the bulk of the
+   * GELU x·Φ(x) for finite x, the exact form (not the tanh approximation), fast in the bulk of the
    * distribution, 0.663 < |x| <= 5.657 (|x|/√2 in Cody's second interval (0.46875, 4]): there
    * Φ(-|x|) = e^{-x²/2} R(|x|/√2) / 2 with Cody's rational R(y) = e^{y²} erfc(y) (Horner with FMA), x²
    * split exactly with an FMA so that no rounding of x/√2 enters the exponential, and e^{-x²/2} from

@@ -3,7 +3,7 @@ package io.github.sparkactivations.activation;
 import java.util.Map;
 
 /**
- * The leaky rectified linear unit (seed article; ONNX, PyTorch, JAX and DL4J default slope 0.01).
+ * The leaky rectified linear unit (ONNX, PyTorch, JAX and DL4J default slope 0.01).
  *
  * <pre>
  *   f(x)  = x if x > 0, else α·x

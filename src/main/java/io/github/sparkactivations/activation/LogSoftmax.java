@@ -12,7 +12,7 @@ import java.util.Map;
  *
  * <p>Shape: output length = input length; range (−∞, 0]; an all-zero row gives −ln n everywhere (dense).
  *
- * <p>Numerics ({@code activation-spec.md} §4): y_i = (x_i − m) − log1p(Σ_{j≠k} e^{x_j−m}) with m the max
+ * <p>Numerics ({@code docs/activations.md#row-wise-functions}): y_i = (x_i − m) − log1p(Σ_{j≠k} e^{x_j−m}) with m the max
  * and k its first index. Never log(softmax(x)), which gives −∞ for [750, −750] instead of −1500, and
  * never x − (m + log Σ), which rounds the normaliser away for large equal logits. log_softmax([0, −40])[0]
  * = −log1p(e^{−40}) = −4.248354255291589e−18, not 0. Special rows: any NaN → NaN row; exactly one +∞ →

@@ -6,7 +6,7 @@ package io.github.sparkactivations.activation;
  * the public surface is the activation classes.
  *
  * <p>Every routine here propagates NaN and is accurate to a few ulp over the whole double range
- * (see {@code activation-spec.md} §7).
+ * (see {@code docs/activations.md#how-values-are-computed}).
  */
 final class Numerics {
 

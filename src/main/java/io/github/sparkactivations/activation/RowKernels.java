@@ -3,7 +3,7 @@ package io.github.sparkactivations.activation;
 import java.util.Arrays;
 
 /**
- * The row kernels of the softmax family ({@code activation-spec.md} §4), shared by {@link Softmax},
+ * The row kernels of the softmax family ({@code docs/activations.md#row-wise-functions}), shared by {@link Softmax},
  * {@link LogSoftmax} and {@link Softmin}. Each kernel works on {@code sign·x} (sign = +1 for softmax,
  * −1 for softmin), so softmin never allocates a negated copy. Allocation-free except where
  * {@code backward} is called with {@code out} aliasing an input, which needs one scratch row.
@@ -62,7 +62,7 @@ final class RowKernels {
 
   /**
    * The start shared by {@link #softmax} and {@link #logSoftmax}: checks the lengths, then either
-   * writes a row that needs no exponential and returns −1 ({@code activation-spec.md} C7: an empty row;
+   * writes a row that needs no exponential and returns −1 (the special rows: an empty row;
    * a NaN row; the one-hot limit of a single +∞ entry of {@code sign·in}, {@code on} there and
    * {@code off} elsewhere), or returns the first index k of the maximum of {@code sign·in} and leaves
    * {@code out} untouched.

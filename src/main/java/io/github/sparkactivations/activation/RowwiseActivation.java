@@ -4,7 +4,7 @@ package io.github.sparkactivations.activation;
  * An activation over a whole row (softmax, log_softmax, softmin, hardmax): every output entry depends
  * on every input entry of the row. Output length = input length; softmax normalises the whole row.
  *
- * <p>Special rows follow {@code activation-spec.md} C7/C8: any NaN gives a NaN row; one dominant
+ * <p>Special rows ({@code docs/activations.md#row-wise-functions}): any NaN gives a NaN row; one dominant
  * infinity gives its limit (a one-hot row); an empty row gives an empty row.
  */
 public sealed interface RowwiseActivation extends Activation

@@ -78,7 +78,7 @@ public record Shrink(double lambd, double bias) implements ElementwiseActivation
    * x − sign(x)·bias outside [−λ, λ], else +0.0. sign(x)·bias is bias with its sign bit flipped by
    * x's (exact, branch-free; not {@code copySign(bias, x)}, which is |bias|·sign(x) and gets a
    * negative bias wrong on both sides), so x − sign(x)·bias is x − bias for x > λ and exactly x + bias
-   * for x < −λ (IEEE subtraction is addition of the negation); NaN is kept (C1).
+   * for x < −λ (IEEE subtraction is addition of the negation); NaN is kept.
    */
   private static double shrink(double x, double lambd, double bias) {
     double signedBias = Double.longBitsToDouble(

@@ -13,9 +13,9 @@ import java.util.Map;
  * <p>Shape: output length = input length, and the whole row is normalised (Σ y = 1, y_i ∈ [0, 1]).
  * An all-zero row gives 1/n everywhere, so a sparse vector's softmax is dense.
  *
- * <p>Numerics ({@code activation-spec.md} §4): the row is shifted by its maximum m (always, also when
+ * <p>Numerics ({@code docs/activations.md#row-wise-functions}): the row is shifted by its maximum m (always, also when
  * m &lt; 0, so [−1000, −1001, −1002] gives [0.665…, 0.245…, 0.090…] and not 0/0) and
- * y_i = e^{x_i−m}/(1 + Σ_{j≠k} e^{x_j−m}), k the first argmax. Special rows (C7): any NaN → NaN row;
+ * y_i = e^{x_i−m}/(1 + Σ_{j≠k} e^{x_j−m}), k the first argmax. Special rows: any NaN → NaN row;
  * exactly one +∞ → one-hot at that entry (the limit; Spark's own softmax agrees, while PyTorch, TF,
  * JAX and ONNX return a NaN row); two or more +∞ → NaN row (∞ − ∞); all −∞ → NaN row (0/0); −∞ among
  * finite entries → exactly 0; empty row → empty row. Relative error ≤ about n·2⁻⁵³ per entry.

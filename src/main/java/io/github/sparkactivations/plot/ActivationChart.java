@@ -36,8 +36,8 @@ import org.knowm.xchart.style.markers.SeriesMarkers;
 
 /**
  * Charts of activations f and their derivatives f' over a range: the curves one compares before
- * choosing an activation (the seed article's charts over [-5, 5]). Each function gets one colour; f
- * is drawn solid, f' dashed in the same colour.
+ * choosing an activation (by default over [-5, 5]). Each function gets one colour; f is drawn as a
+ * solid line, f' as dots in the same colour.
  *
  * <pre>{@code
  * XYChart chart = ActivationChart.builder()
@@ -49,9 +49,9 @@ import org.knowm.xchart.style.markers.SeriesMarkers;
  */
 public final class ActivationChart {
 
-  /** Default x range, as in the seed article's charts. */
+  /** Default lower end of the x range. */
   public static final double DEFAULT_FROM = -5.0;
-  /** Default x range, as in the seed article's charts. */
+  /** Default upper end of the x range. */
   public static final double DEFAULT_TO = 5.0;
   /** Samples per curve; odd, so that x = 0 is sampled on symmetric ranges. */
   public static final int DEFAULT_POINTS = 1001;

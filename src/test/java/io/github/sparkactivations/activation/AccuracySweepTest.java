@@ -19,7 +19,7 @@ import org.junit.jupiter.api.Test;
  * of gelu) against the BigDecimal reference: 240 points log-spaced over each of [1e-300, 1e3] and
  * [-1e3, -1e-300], and 401 points uniform on [-40, 40] (step 0.2, which puts kinks such as 0, +-1, +-3,
  * 6 on the grid). Measures the worst relative error of f and f' (an error within the underflow atol
- * 1e-300 of spec §9 counts as 0), writes the table to {@code target/accuracy-report.md}, prints it, and
+ * 1e-300 counts as 0), writes the table to {@code target/accuracy-report.md}, prints it, and
  * fails if any error exceeds 1e-12. Nothing is cached: every reference value is recomputed per run.
  */
 class AccuracySweepTest {

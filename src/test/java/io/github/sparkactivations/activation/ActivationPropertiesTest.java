@@ -32,7 +32,7 @@ import net.jqwik.api.constraints.IntRange;
 
 /**
  * Properties of the activation core, seeded so every run checks the same cases. Parameters are drawn
- * from a {@code long} seed by {@link #randomParams}, within the ranges TEAM.md allows.
+ * from a {@code long} seed by {@link #randomParams}, within the ranges the registry allows.
  */
 class ActivationPropertiesTest {
 

@@ -19,7 +19,7 @@ import org.junit.jupiter.params.provider.ValueSource;
 /** The registry: names, aliases, the spec grammar, the spec()/parse round trip and every error class. */
 class ActivationsTest {
 
-  /** The table of TEAM.md, typed in independently of the registry. */
+  /** The canonical names (docs/activations.md#the-functions), typed in independently of the registry. */
   private static final List<String> ELEMENTWISE = List.of(
       "binary_step", "bipolar_step", "sigmoid", "bipolar_sigmoid", "tanh", "relu", "leaky_relu", "prelu",
       "elu", "selu", "celu", "hard_sigmoid", "hard_sigmoid_pytorch", "hard_swish", "gelu", "mish", "swish",
@@ -27,7 +27,7 @@ class ActivationsTest {
       "softshrink", "hardshrink", "shrink");
   private static final List<String> ROWWISE = List.of("softmax", "log_softmax", "softmin", "hardmax");
 
-  /** Canonical spec of each name with its defaults, as TEAM.md prints them. */
+  /** Canonical spec of each name with its defaults, typed in independently of the registry. */
   private static Stream<Arguments> defaultSpecs() {
     return Stream.of(
         Arguments.of("binary_step", "binary_step(threshold=0.0)"),

@@ -10,7 +10,7 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
 /**
- * The layering of architecture.md, checked on the compiled main classes: the core is JDK-only; the
+ * The package layering (see each package's package-info), checked on the compiled main classes: the core is JDK-only; the
  * Spark layers form a line, activation &lt;- sql (row kernels and UDFs) &lt;- ml.feature (stages, built
  * on the sql kernels) &lt;- job; plot sees only the core and its charting library; nothing but the job
  * itself depends on the job.
@@ -31,7 +31,7 @@ class ArchitectureTest {
   void activationCoreDependsOnlyOnTheJdk() {
     classes().that().resideInAPackage(ROOT + ".activation..")
         .should().onlyDependOnClassesThat().resideInAnyPackage(ROOT + ".activation..", "java..")
-        .because("the core must run without Spark or Scala on the classpath (architecture.md)")
+        .because("the core must run without Spark or Scala on the classpath")
         .check(classes);
   }
 

@@ -68,6 +68,6 @@ class BranchFreeEdgesTest {
     assertBoth(f, 720.0, -41132809365.0 * MIN);
     assertBoth(f, 740.0, -85 * MIN);
     assertBoth(f, 745.0, -MIN);
-    assertBoth(f, 746.0, -0.0); // e^{−746}/MIN = 0.21: underflow keeps the sign (C3)
+    assertBoth(f, 746.0, -0.0); // e^{−746}/MIN = 0.21: underflow keeps the sign
   }
 }

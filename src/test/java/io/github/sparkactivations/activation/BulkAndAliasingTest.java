@@ -57,7 +57,7 @@ class BulkAndAliasingTest {
       assertEquals(bits(f.derivative(x)), bits(dInPlace[i]), at);
     }
     assertEquals(0.0, values[n]);
-    assertTrue(Double.isNaN(f.value(Double.NaN)) && Double.isNaN(f.derivative(Double.NaN)), spec + ": C1");
+    assertTrue(Double.isNaN(f.value(Double.NaN)) && Double.isNaN(f.derivative(Double.NaN)), spec + ": NaN in, NaN out");
   }
 
   @ParameterizedTest

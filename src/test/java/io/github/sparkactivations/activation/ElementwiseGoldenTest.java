@@ -17,9 +17,9 @@ import org.junit.jupiter.api.TestFactory;
 /**
  * Golden values of every elementwise activation, default and non-default parameters: typical, tiny,
  * large, deep-tail, kink (exactly and one ulp either side) and special inputs, for f and f', against the
- * BigDecimal reference rounded once to double, compared as spec §9 says (rtol 1e-12; atol 0, or 1e-323
+ * BigDecimal reference rounded once to double, compared as docs/activations.md#accuracy says (rtol 1e-12; atol 0, or 1e-323
  * tiny/tail, 1e-300 large, 5e-16 hard-sigmoid/hard-swish kinks). The sign of a zero result is checked
- * where C3 says (the functions of {@link RefActivations#SIGNED_ZERO} with sign-regular parameters):
+ * where docs/activations.md#special-values fixes it (the functions of {@link RefActivations#SIGNED_ZERO} with sign-regular parameters):
  * f(-0.0) = -0.0, f(+0.0) = +0.0, and an underflowing result keeps the sign of the exact value.
  */
 class ElementwiseGoldenTest {
@@ -77,7 +77,7 @@ class ElementwiseGoldenTest {
     }
   }
 
-  /** C3: the sign of an expected zero, for finite inputs of sign-checked functions. */
+  /** The sign of an expected zero, for finite inputs of sign-checked functions. */
   private static String signOfZeroProblem(Config c, RefActivations.Fn ref, double x, double f) {
     if (!c.signedZero() || !Double.isFinite(x) || f != 0.0) {
       return null;
@@ -88,13 +88,13 @@ class ElementwiseGoldenTest {
     } else {
       BigDecimal exact = RefActivations.exactValue(ref, x);
       if (exact.signum() == 0) {
-        return null; // an exact zero away from 0 (a flat branch): C3 fixes no sign
+        return null; // an exact zero away from 0 (a flat branch): no sign is fixed
       }
       expectNegative = exact.signum() < 0; // underflow keeps the sign of the exact value
     }
     boolean isNegative = GoldenAssert.isNegativeZero(f);
     return expectNegative == isNegative ? null
-        : "f is " + f + " but C3 requires " + (expectNegative ? "-0.0" : "0.0");
+        : "f is " + f + " but the sign-of-zero rule requires " + (expectNegative ? "-0.0" : "0.0");
   }
 
   @TestFactory

@@ -1,6 +1,6 @@
 package io.github.sparkactivations.activation;
 
-/** Spec §9 comparison of one computed double against the correctly rounded reference. */
+/** The comparison of docs/activations.md#accuracy: one computed double against the correctly rounded reference. */
 final class GoldenAssert {
 
   static final double RTOL = 1e-12;

@@ -33,7 +33,7 @@ final class GoldenCases {
       return (Double) params.get(key);
     }
 
-    /** True when the spec's C3 sign-of-zero rule is checked for this parameter set. */
+    /** True when the sign-of-zero rule (docs/activations.md#special-values) is checked for this parameter set. */
     boolean signedZero() {
       if (!RefActivations.SIGNED_ZERO.contains(name)) {
         return false;
@@ -55,7 +55,7 @@ final class GoldenCases {
     }
   }
 
-  /** Non-default parameter sets (defaults of the other keys filled in), seed article values included. */
+  /** Non-default parameter sets (defaults of the other keys filled in), textbook values such as elu(alpha=0.5) included. */
   static final Map<String, List<Map<String, Object>>> NON_DEFAULT = new LinkedHashMap<>();
 
   static {
@@ -96,7 +96,7 @@ final class GoldenCases {
     return out;
   }
 
-  /** Kind of input, which decides the absolute tolerance of spec §9. */
+  /** Kind of input, which decides the absolute tolerance (docs/activations.md#accuracy). */
   enum Kind {
     TYPICAL(0), TINY(1e-323), LARGE(1e-300), TAIL(1e-323), KINK(0), HARD_KINK(5e-16), SPECIAL(0);
 
@@ -125,7 +125,7 @@ final class GoldenCases {
       case "binary_step", "bipolar_step" -> k.add(c.p("threshold"));
       case "relu", "leaky_relu", "prelu", "elu", "selu", "celu" -> k.add(0.0);
       case "hard_sigmoid" -> {
-        // clip points -beta/alpha and (1-beta)/alpha, only when exactly representable (C11)
+        // clip points -beta/alpha and (1-beta)/alpha, only when exactly representable (a kink that is no double gets no input on or next to it)
         BigDecimal a = new BigDecimal(c.p("alpha"));
         BigDecimal b = new BigDecimal(c.p("beta"));
         if (a.signum() != 0) {
@@ -170,7 +170,7 @@ final class GoldenCases {
     Kind kinkKind = hardKinked(c.name()) ? Kind.HARD_KINK : Kind.KINK;
     for (double k : kinks(c)) {
       for (double x : new double[] {k, Math.nextDown(k), Math.nextUp(k)}) {
-        // a kink at 0 has subnormal neighbours: those are "tiny" inputs in the sense of spec §9
+        // a kink at 0 has subnormal neighbours: those are "tiny" inputs (atol 1e-323)
         in.add(new Input(x, Math.abs(x) < 1e-300 && x != 0 ? Kind.TINY : kinkKind));
       }
     }

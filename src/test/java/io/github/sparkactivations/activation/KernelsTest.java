@@ -14,7 +14,7 @@ import org.junit.jupiter.api.Test;
 /**
  * {@link Kernels} against an independent 60-digit BigDecimal reference (exp by halving + Taylor
  * series, ln by the atanh series), on random points of every regime (uniform, log-uniform down to
- * 1e-300, next to each branch point) and on the special values of activation-spec.md C1-C3.
+ * 1e-300, next to each branch point) and on the special values of docs/activations.md#special-values.
  *
  * <p>The bound asserted, 1e-15 relative (about 5-9 ulp), is what the kernels' documented accuracy
  * (a few ulp) must stay under; the library's contract is 1e-12. A wider sweep (millions of points

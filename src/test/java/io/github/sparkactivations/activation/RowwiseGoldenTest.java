@@ -18,8 +18,8 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestFactory;
 
 /**
- * Golden rows of softmax, log_softmax, softmin and hardmax: the seed and spec §4 rows as published
- * literals, and every special row of C7/C8 (one or two infinities, all -Inf, -Inf among finite, NaN,
+ * Golden rows of softmax, log_softmax, softmin and hardmax: the worked rows of docs/activations.md as
+ * literals, and every special row (one or two infinities, all -Inf, -Inf among finite, NaN,
  * empty, a 1000-entry row, a spread of +-MAX_VALUE, ties and -0.0/0.0) against {@link RefRowwise}.
  */
 class RowwiseGoldenTest {
@@ -53,7 +53,7 @@ class RowwiseGoldenTest {
     }
   }
 
-  /** Per spec §9 with atol 1e-323 (entries such as e^-745 are subnormal). */
+  /** As docs/activations.md#accuracy, with atol 1e-323 (entries such as e^-745 are subnormal). */
   private static String compareRows(double[] expected, double[] actual) {
     if (expected.length != actual.length) {
       return "length " + actual.length + " instead of " + expected.length;

@@ -6,8 +6,8 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import org.junit.jupiter.api.Test;
 
 /**
- * Spot checks of the seed article and of activation-spec.md's worked cases. Expected values are the
- * spec's 50-digit mpmath references rounded to double (or, where noted, the closed form evaluated with
+ * Spot checks of textbook examples and worked cases from docs/activations.md. Expected values are
+ * 50-digit mpmath references rounded to double (or, where noted, the closed form evaluated with
  * mpmath at 40 digits); the exhaustive golden and property suites live in their own test classes.
  */
 class SeedExamplesTest {
@@ -37,7 +37,7 @@ class SeedExamplesTest {
 
   @Test
   void softmaxShiftsEvenWhenEveryLogitIsVeryNegative() {
-    // spec §4, case obs_O1_spark_softmax_all_very_negative: Spark's raw2probabilityInPlace gives NaN here
+    // Spark's raw2probabilityInPlace gives NaN here
     double[] y = apply("softmax", -1000, -1001, -1002);
     double[] expected = {0.6652409557748219, 0.24472847105479764, 0.09003057317038046};
     for (int i = 0; i < 3; i++) {
@@ -68,9 +68,9 @@ class SeedExamplesTest {
     // 0.5·(e^-1 − 1) = -0.3160602794142788392022381149192695662771 (mpmath)
     assertRelative(-0.31606027941427883920, elu.value(-1), 1e-15, "elu(-1)");
     assertEquals(2.0, elu.value(2.0));
-    assertEquals(0.5, elu.derivative(0.0)); // C4: α at the kink
+    assertEquals(0.5, elu.derivative(0.0)); // α at the kink
     ElementwiseActivation leaky = Activations.parseElementwise("leaky_relu");
     assertEquals(-0.02, leaky.value(-2.0));
-    assertEquals(0.01, leaky.derivative(0.0)); // C4: α at the kink
+    assertEquals(0.01, leaky.derivative(0.0)); // α at the kink
   }
 }

@@ -7,8 +7,8 @@ import java.util.List;
 import org.junit.jupiter.api.Test;
 
 /**
- * The conventions C1-C5 of activation-spec.md written out literally, one assertion per sentence of the
- * spec (hand values, no reference computation), so that a misreading shared by the reference and the
+ * The conventions of docs/activations.md (special values, kinks, steps) written out literally, one
+ * assertion per rule (hand values, no reference computation), so that a misreading shared by the reference and the
  * core would still be caught.
  */
 class SpecialValuesTest {
@@ -23,7 +23,7 @@ class SpecialValuesTest {
     return Activations.parseElementwise(spec).derivative(x);
   }
 
-  /** A zero whose sign the spec leaves open (the limit at an infinity; C3 fixes signs for finite inputs). */
+  /** A zero whose sign the spec leaves open (the limit at an infinity; signs are fixed for finite inputs only). */
   private static void assertZero(double v) {
     assertEquals(0.0, v, 0.0);
   }

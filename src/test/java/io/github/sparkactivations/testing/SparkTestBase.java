@@ -8,7 +8,7 @@ import org.junit.jupiter.api.BeforeAll;
 /**
  * One {@link SparkSession} per test JVM (local[2], UI off, 2 shuffle partitions), shared by every test
  * class that extends this base, plus spark-testing-base's DataFrame assertions by composition
- * ({@link #STB}, spark-java-stages.md §6.4 pattern B).
+ * ({@link #STB}).
  *
  * <p>{@code ConvertToLocalRelation} is excluded, so a UDF over a small {@code createDataFrame} runs in
  * real, serialized tasks instead of being folded on the driver: a closure that captures something

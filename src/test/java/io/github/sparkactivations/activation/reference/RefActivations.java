@@ -12,18 +12,17 @@ import java.util.Map;
 import java.util.Set;
 
 /**
- * Every elementwise activation's f and f' written from the mathematical formula of
- * {@code activation-spec.md} §2 (not from the stable double recipes of §7 and not from the production
- * code), evaluated in {@link BigDecimal} and rounded once to double.
+ * Every elementwise activation's f and f' written from the mathematical formula
+ * (not from a stable double recipe and not from the production code), evaluated in {@link BigDecimal} and rounded once to double.
  *
  * <p>Where a formula would overflow an exponential, an exact algebraic identity is used instead (for
  * example log(1+e^t) = t + log(1+e^-t)); where it cancels, the subtraction goes through
- * {@link Ref#sub} so {@link Ref#eval} raises the precision. Kink derivatives follow C4 through the
- * piecewise definitions (strict or non-strict comparisons as the spec writes them).
+ * {@link Ref#sub} so {@link Ref#eval} raises the precision. Kink derivatives follow docs/activations.md#derivatives-at-kinks through the
+ * piecewise definitions (strict or non-strict comparisons as documented).
  *
- * <p>Special inputs: NaN gives NaN (C1). +-Infinity is evaluated at x = +-10^400, a point beyond the
+ * <p>Special inputs: NaN gives NaN. +-Infinity is evaluated at x = +-10^400, a point beyond the
  * double range where every function here is within 10^-300 relative of its limit, so the rounded value
- * is the limit of C2. The sign of a zero result for a +-0.0 input is decided by the tests (C3), not
+ * is the limit. The sign of a zero result for a +-0.0 input is decided by the tests, not
  * here: an exact zero is returned as +0.0; a nonzero value that underflows keeps its sign.
  */
 public final class RefActivations {
@@ -38,7 +37,7 @@ public final class RefActivations {
   /** Stand-in for +infinity: far beyond Double.MAX_VALUE. */
   public static final BigDecimal HUGE = BigDecimal.ONE.scaleByPowerOfTen(400);
 
-  /** The canonical elementwise names with their default parameters, in TEAM.md order. */
+  /** The canonical elementwise names with their default parameters, in the documented order. */
   public static final Map<String, Map<String, Object>> ELEMENTWISE_DEFAULTS;
   /** The row-wise names. */
   public static final List<String> ROWWISE = List.of("softmax", "log_softmax", "softmin", "hardmax");
@@ -81,7 +80,7 @@ public final class RefActivations {
   }
 
   /**
-   * Functions whose sign of zero the suite checks (C3): f(-0.0) = -0.0 and underflow keeps the sign.
+   * Functions whose sign of zero the tests check: f(-0.0) = -0.0 and underflow keeps the sign.
    */
   public static final Set<String> SIGNED_ZERO = Set.of(
       "tanh", "softsign", "bipolar_sigmoid", "leaky_relu", "hardtanh", "gelu", "silu", "swish", "mish",
@@ -369,7 +368,7 @@ public final class RefActivations {
         (x, mc) -> x.compareTo(lo) > 0 && x.compareTo(hi) < 0 ? BigDecimal.ONE : BigDecimal.ZERO);
   }
 
-  /** x if x >= 0, a x otherwise; f' = 1 for x > 0, a for x <= 0 (C4: a at 0). */
+  /** x if x >= 0, a x otherwise; f' = 1 for x > 0, a for x <= 0 (a at 0). */
   private static Fn linearUnit(BigDecimal a) {
     return fn((x, mc) -> x.signum() >= 0 ? x : a.multiply(x),
         (x, mc) -> x.signum() > 0 ? BigDecimal.ONE : a);

@@ -6,7 +6,7 @@ import java.util.Arrays;
 
 /**
  * Reference softmax, log_softmax, softmin and hardmax of one row, with the special rows of
- * {@code activation-spec.md} §4 / C7 / C8 written out as rules and the finite part evaluated in
+ * docs/activations.md#row-wise-functions written out as rules and the finite part evaluated in
  * BigDecimal (x_j - m is exact, e^{x_j - m} and log at {@link #DIGITS} digits, rounded once).
  */
 public final class RefRowwise {
@@ -44,7 +44,7 @@ public final class RefRowwise {
     return out;
   }
 
-  /** softmax (log = false) or log_softmax (log = true) of a row, spec §4. */
+  /** softmax (log = false) or log_softmax (log = true) of a row. */
   static double[] softmax(double[] x, boolean log) {
     int n = x.length;
     if (n == 0) {
@@ -104,7 +104,7 @@ public final class RefRowwise {
     return out;
   }
 
-  /** One-hot at the first maximum (-0.0 ties 0.0); NaN row if any NaN; all -Inf gives e_0 (C8). */
+  /** One-hot at the first maximum (-0.0 ties 0.0); NaN row if any NaN; all -Inf gives e_0. */
   static double[] hardmax(double[] x) {
     int n = x.length;
     if (n == 0) {
@@ -144,8 +144,7 @@ public final class RefRowwise {
   }
 
   /**
-   * The full Jacobian J[i][j] = d f_i / d x_j of a finite row, from the analytic formulas of spec §2
-   * rows 30-33: softmax y_i(delta_ij - y_j); log_softmax delta_ij - y_j; softmin -y_i(delta_ij - y_j)
+   * The full Jacobian J[i][j] = d f_i / d x_j of a finite row, from the analytic formulas: softmax y_i(delta_ij - y_j); log_softmax delta_ij - y_j; softmin -y_i(delta_ij - y_j)
    * with y = softmax(-x); hardmax 0.
    */
   public static BigDecimal[][] jacobian(String name, double[] x) {

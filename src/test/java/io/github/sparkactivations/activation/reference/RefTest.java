@@ -114,7 +114,7 @@ class RefTest {
     assertEquals(-1.7580993408473766, v("selu", none, Double.NEGATIVE_INFINITY));
     assertEquals(800.0, v("softplus", none, 800.0));
     assertEquals(-0.17004075057125405, v("gelu", Map.of("approximate", "tanh"), -0.75246142207101626));
-    // spec §7 tanhshrink series: x^3/3 leading term at 1e-8
+    // tanhshrink series: x^3/3 leading term at 1e-8
     assertEquals(1e-24 / 3, v("tanhshrink", none, 1e-8), 1e-40);
   }
 
@@ -134,7 +134,7 @@ class RefTest {
     org.junit.jupiter.api.Assertions.assertArrayEquals(e, a);
   }
 
-  /** The literal formula of spec §2, in BigDecimal, at moderate x where it neither overflows nor cancels. */
+  /** The literal formula, in BigDecimal, at moderate x where it neither overflows nor cancels. */
   @Test
   void overflowFreeFormsEqualTheLiteralFormulas() {
     MathContext mc = Ref.mc(60);

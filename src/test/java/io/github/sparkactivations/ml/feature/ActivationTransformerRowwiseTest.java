@@ -79,7 +79,7 @@ class ActivationTransformerRowwiseTest extends SparkTestBase {
 
   @Test
   void softmaxAndLogSoftmaxMatchTheIndependentRecipeAndTheSoftmaxTransformerAtTemperatureOne() {
-    double[] x = {40.0, 30.0, 20.0}; // the seed article's row
+    double[] x = {40.0, 30.0, 20.0}; // a worked row of docs/activations.md
     Dataset<Row> df = vectors(spark, Vectors.dense(x), Vectors.sparse(4, new int[] {2}, new double[] {3.0}));
     for (boolean log : new boolean[] {false, true}) {
       String spec = log ? "LogSoftmax" : "softmax"; // an alias, case-insensitive

@@ -29,7 +29,7 @@ import org.junit.jupiter.api.Test;
 class SoftmaxTransformerTest extends SparkTestBase {
 
   /**
-   * softmax(x / t) by the stable recipe of activation-spec.md §4 (shift by the max, 1 + the sum of the
+   * softmax(x / t) by the stable recipe of docs/activations.md#row-wise-functions (shift by the max, 1 + the sum of the
    * other terms, log1p for log_softmax), written here independently of the core.
    */
   static double[] softmax(double[] x, double t, boolean log) {
@@ -71,7 +71,7 @@ class SoftmaxTransformerTest extends SparkTestBase {
         assertEquals(0, ((Vector) out.get(2)).size());
       }
     }
-    // the published value for [-1000, -1001, -1002] (activation-spec.md §4)
+    // the value for [-1000, -1001, -1002] (docs/activations.md#row-wise-functions)
     Vector p = (Vector) values(stage().transform(df), "p").get(1);
     assertClose(new double[] {0.6652409557748219, 0.24472847105479764, 0.09003057317038046}, p.toArray(), "O1");
   }

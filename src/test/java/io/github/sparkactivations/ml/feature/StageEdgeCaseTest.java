@@ -129,11 +129,11 @@ class StageEdgeCaseTest extends SparkTestBase {
   void derivativeOfASparseVectorWhereFPrimeOfZeroIsNotZero() {
     Vector in = Vectors.sparse(5, new int[] {1, 2, 4}, new double[] {-3.0, -0.0, 2.0});
     Dataset<Row> df = vectors(spark, in);
-    // leaky_relu'(x) = alpha for x <= 0 (C4: alpha at the kink, -0.0 included), 1 for x > 0
+    // leaky_relu'(x) = alpha for x <= 0 (alpha at the kink, -0.0 included), 1 for x > 0
     Vector leaky = only(act("leaky_relu(alpha=0.2)").setDerivative(true).transform(df), "out");
     assertInstanceOf(DenseVector.class, leaky);
     assertArrayEquals(new double[] {0.2, 0.2, 0.2, 0.2, 1.0}, leaky.toArray());
-    // elu'(x) = alpha * exp(x) for x < 0, alpha at 0 (C4), 1 for x > 0
+    // elu'(x) = alpha * exp(x) for x < 0, alpha at 0, 1 for x > 0
     Vector elu = only(act("elu(alpha=0.5)").setDerivative(true).transform(df), "out");
     assertInstanceOf(DenseVector.class, elu);
     assertClose(new double[] {0.5, 0.5 * Math.exp(-3.0), 0.5, 0.5, 1.0}, elu.toArray(), "elu'");
@@ -148,7 +148,7 @@ class StageEdgeCaseTest extends SparkTestBase {
     double[] allMinusInf = {-INF, -INF, -INF};
     Dataset<Row> df = vectors(spark, Vectors.dense(allMinusInf), Vectors.sparse(4, new int[] {0, 2}, new double[] {-INF, -INF}));
     List<Object> p = values(softmax().transform(df), "p"); // +-Inf are valid input: no error
-    assertTrue(Arrays.stream(((Vector) p.get(0)).toArray()).allMatch(Double::isNaN), "C7: all -Inf is 0/0");
+    assertTrue(Arrays.stream(((Vector) p.get(0)).toArray()).allMatch(Double::isNaN), "all -Inf is 0/0");
     // the implicit zeros share the mass, the -Inf entries get exactly 0
     assertArrayEquals(new double[] {0.0, 0.5, 0.0, 0.5}, ((Vector) p.get(1)).toArray());
     List<Object> log = values(softmax().setLogSoftmax(true).transform(df), "p");
