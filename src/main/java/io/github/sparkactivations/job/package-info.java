@@ -1,0 +1,17 @@
+/**
+ * The batch job for {@code spark-submit}: reads a dataset, assembles (and optionally standardizes) a
+ * feature vector, applies the configured activation and softmax stages, writes the result atomically,
+ * and prints and saves a report of each stage's output.
+ *
+ * <p>Entry point: {@link io.github.sparkactivations.job.ActivationJob}, the main class of the shaded
+ * jar, with the commands {@code run <config>}, {@code list} and {@code plot}. The YAML config is bound
+ * to {@link io.github.sparkactivations.job.JobConfig}; a config problem is a
+ * {@link io.github.sparkactivations.job.ConfigException} naming the key, which the job prints as one
+ * line and exits with code 2 (a runtime failure exits with 1). User guide, every config key and the
+ * error messages: {@code docs/job.md} of the repository.
+ *
+ * <p>Depends on: every other package of the library ({@link io.github.sparkactivations.activation},
+ * {@link io.github.sparkactivations.ml.feature}, {@link io.github.sparkactivations.plot}, and the
+ * engine under the stages), Spark, and the shaded picocli and Jackson YAML. Nothing depends on it.
+ */
+package io.github.sparkactivations.job;
