@@ -73,7 +73,7 @@ class SoftmaxTransformerTest extends SparkTestBase {
     }
     // the value for [-1000, -1001, -1002] (docs/activations.md#row-wise-functions)
     Vector p = (Vector) values(stage().transform(df), "p").get(1);
-    assertClose(new double[] {0.6652409557748219, 0.24472847105479764, 0.09003057317038046}, p.toArray(), "O1");
+    assertClose(new double[] {0.6652409557748219, 0.24472847105479764, 0.09003057317038046}, p.toArray(), "all very negative");
   }
 
   @Test
