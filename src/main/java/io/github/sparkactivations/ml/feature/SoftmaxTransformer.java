@@ -18,8 +18,8 @@ import org.apache.spark.ml.util.MLReader;
  * <p>A dense vector gives a dense vector, an array an array of the same element type; a sparse vector
  * gives a dense vector (every implicit zero becomes exp(-max/T)/sum). The output vector column carries
  * the input's vector size. Special rows follow the core: exactly one +Inf entry gives a one-hot row,
- * two or more give a NaN row, an empty row stays empty. Any finite T > 0 is valid: for T < 1 the row is
- * shifted by its max before the division, so even {@code Double.MIN_VALUE} gives the T -> 0 limit (the
+ * two or more give a NaN row, an empty row stays empty. Any finite T > 0 is valid: for T &lt; 1 the row is
+ * shifted by its max before the division, so even {@code Double.MIN_VALUE} gives the T → 0 limit (the
  * one-hot of the max, ties shared equally) rather than an overflow to a NaN row.
  *
  * <p>Invalid input (a null cell, a NaN entry, a null array element; +-Infinity is valid) follows
