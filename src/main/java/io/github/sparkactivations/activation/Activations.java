@@ -32,10 +32,21 @@ import java.util.function.Function;
  */
 public final class Activations {
 
-  /** A parameter of the grammar: its key, default, and the allowed values for an enumerated one. */
-  private record Param(String key, Object defaultValue, List<String> choices) {
+  /**
+   * A parameter of the grammar: its key, default, the allowed values for an enumerated one, and the
+   * other keys it is accepted under (PyTorch's keyword names, e.g. hardtanh's {@code min_val}).
+   */
+  private record Param(String key, Object defaultValue, List<String> choices, List<String> aliases) {
     boolean numeric() {
       return choices == null;
+    }
+
+    boolean accepts(String k) {
+      return key.equals(k) || aliases.contains(k);
+    }
+
+    String describe() {
+      return aliases.isEmpty() ? key : key + " (or " + String.join(", ", aliases) + ")";
     }
   }
 
@@ -43,6 +54,14 @@ public final class Activations {
   private record Entry(String name, boolean rowwise, List<Param> params, Function<Object[], Activation> factory) {}
 
   private static final Map<String, Entry> ENTRIES = new LinkedHashMap<>();
+  /**
+   * PyTorch keyword names with no counterpart here, by {@code name.key}: why the key is refused, so a
+   * user copying PyTorch code learns what to do instead of only that the key is unknown.
+   */
+  private static final Map<String, String> UNSUPPORTED_KEYS = Map.of(
+      "softplus.threshold", "PyTorch's threshold only switches its softplus to the linear function above "
+          + "beta*x > threshold for numerical stability, which this softplus does not need (it is accurate for "
+          + "every x): remove threshold");
   private static final Map<String, String> ALIASES;
 
   static {
@@ -52,8 +71,8 @@ public final class Activations {
     add(BipolarSigmoid.NAME, a -> new BipolarSigmoid(d(a[0])), num("lambda", BipolarSigmoid.DEFAULT_LAMBDA));
     add(Tanh.NAME, a -> new Tanh());
     add(Relu.NAME, a -> new Relu());
-    add(LeakyRelu.NAME, a -> new LeakyRelu(d(a[0])), num("alpha", LeakyRelu.DEFAULT_ALPHA));
-    add(Prelu.NAME, a -> new Prelu(d(a[0])), num("slope", Prelu.DEFAULT_SLOPE));
+    add(LeakyRelu.NAME, a -> new LeakyRelu(d(a[0])), num("alpha", LeakyRelu.DEFAULT_ALPHA, "negative_slope"));
+    add(Prelu.NAME, a -> new Prelu(d(a[0])), num("slope", Prelu.DEFAULT_SLOPE, "init"));
     add(Elu.NAME, a -> new Elu(d(a[0])), num("alpha", Elu.DEFAULT_ALPHA));
     add(Selu.NAME, a -> new Selu(d(a[0]), d(a[1])),
         num("alpha", Selu.DEFAULT_ALPHA), num("gamma", Selu.DEFAULT_GAMMA));
@@ -63,16 +82,17 @@ public final class Activations {
     add(HardSigmoidPytorch.NAME, a -> new HardSigmoidPytorch());
     add(HardSwish.NAME, a -> new HardSwish());
     add(Gelu.NAME, a -> new Gelu(Gelu.Approximate.valueOf(((String) a[0]).toUpperCase(Locale.ROOT))),
-        new Param("approximate", Gelu.DEFAULT_APPROXIMATE.key(), List.of("none", "tanh")));
+        new Param("approximate", Gelu.DEFAULT_APPROXIMATE.key(), List.of("none", "tanh"), List.of()));
     add(Mish.NAME, a -> new Mish());
     add(Swish.NAME, a -> new Swish(d(a[0])), num("alpha", Swish.DEFAULT_ALPHA));
     add(Silu.NAME, a -> new Silu());
     add(Softplus.NAME, a -> new Softplus(d(a[0])), num("beta", Softplus.DEFAULT_BETA));
     add(Softsign.NAME, a -> new Softsign());
-    add(ThresholdedRelu.NAME, a -> new ThresholdedRelu(d(a[0])), num("alpha", ThresholdedRelu.DEFAULT_ALPHA));
+    add(ThresholdedRelu.NAME, a -> new ThresholdedRelu(d(a[0])),
+        num("alpha", ThresholdedRelu.DEFAULT_ALPHA, "threshold"));
     add(Relu6.NAME, a -> new Relu6());
     add(Hardtanh.NAME, a -> new Hardtanh(d(a[0]), d(a[1])),
-        num("min", Hardtanh.DEFAULT_MIN), num("max", Hardtanh.DEFAULT_MAX));
+        num("min", Hardtanh.DEFAULT_MIN, "min_val"), num("max", Hardtanh.DEFAULT_MAX, "max_val"));
     add(LogSigmoid.NAME, a -> new LogSigmoid());
     add(Tanhshrink.NAME, a -> new Tanhshrink());
     add(Softshrink.NAME, a -> new Softshrink(d(a[0])), num("lambd", Softshrink.DEFAULT_LAMBD));
@@ -170,8 +190,8 @@ public final class Activations {
 
   // ---------------------------------------------------------------- registry construction
 
-  private static Param num(String key, double defaultValue) {
-    return new Param(key, defaultValue, null);
+  private static Param num(String key, double defaultValue, String... aliases) {
+    return new Param(key, defaultValue, null, List.of(aliases));
   }
 
   private static double d(Object o) {
@@ -259,22 +279,26 @@ public final class Activations {
       if (rawKey.isEmpty()) {
         throw malformed(atEnd() ? "missing parameter name" : "expected a parameter name but found '" + text.charAt(pos) + "'");
       }
-      String key = rawKey.toLowerCase(Locale.ROOT);
+      String lowerKey = rawKey.toLowerCase(Locale.ROOT);
       int index = -1;
       for (int i = 0; i < entry.params().size(); i++) {
-        if (entry.params().get(i).key().equals(key)) {
+        if (entry.params().get(i).accepts(lowerKey)) {
           index = i;
         }
       }
       if (index < 0) {
         String allowed = entry.params().isEmpty()
             ? entry.name() + " takes no parameters"
-            : "allowed: " + String.join(", ", entry.params().stream().map(Param::key).toList());
+            : "allowed: " + String.join(", ", entry.params().stream().map(Param::describe).toList());
+        String note = UNSUPPORTED_KEYS.get(entry.name() + "." + lowerKey);
         throw new IllegalArgumentException(entry.name() + ": unknown parameter '" + rawKey + "' at position "
-            + keyStart + " of '" + text + "'; " + allowed);
+            + keyStart + " of '" + text + "'; " + (note == null ? "" : note + "; ") + allowed);
       }
+      String key = entry.params().get(index).key();
       if (given[index]) {
-        throw new IllegalArgumentException(entry.name() + ": parameter '" + key + "' is given twice in '" + text + "'");
+        String as = lowerKey.equals(key) ? "" : " (as '" + lowerKey + "')";
+        throw new IllegalArgumentException(entry.name() + ": parameter '" + key + "'" + as + " is given twice in '"
+            + text + "'");
       }
       given[index] = true;
       skipSpaces();
@@ -295,7 +319,7 @@ public final class Activations {
       if (p.numeric()) {
         double v;
         try {
-          v = Double.parseDouble(raw);
+          v = parseNumber(raw);
         } catch (NumberFormatException e) {
           throw new IllegalArgumentException(entry.name() + ": " + key + " must be a number (a Java double literal) but was '"
               + raw + "' at position " + valueStart + " of '" + text + "'");
@@ -309,6 +333,23 @@ public final class Activations {
         }
         values[index] = v;
       }
+    }
+
+    /**
+     * A Java double literal, or a non-finite value as YAML or Python write it ({@code .inf}, {@code -inf},
+     * {@code nan}): so such a value reaches the parameter's range check, which names what is allowed.
+     */
+    private static double parseNumber(String raw) {
+      String t = raw.toLowerCase(Locale.ROOT);
+      String sign = t.startsWith("-") ? "-" : "";
+      String body = t.startsWith("-") || t.startsWith("+") ? t.substring(1) : t;
+      if (body.equals("inf") || body.equals(".inf") || body.equals("infinity")) {
+        return Double.parseDouble(sign + "Infinity");
+      }
+      if (body.equals("nan") || body.equals(".nan")) {
+        return Double.NaN;
+      }
+      return Double.parseDouble(raw);
     }
 
     /** An enumerated value may be quoted, as YAML users tend to write it: 'tanh' or "tanh". */

@@ -46,8 +46,8 @@ public final class ConfigLoader {
    */
   static final Set<String> MAP_SECTIONS = Set.of("spark.conf", "input.options", "output.options");
 
-  private static final ObjectMapper YAML = JsonMapper.builder(
-          YAMLFactory.builder().enable(StreamReadFeature.STRICT_DUPLICATE_DETECTION).build())
+  private static final ObjectMapper YAML = JsonMapper.builder(new YamlFactoryWithNonFinite(
+          YAMLFactory.builder().enable(StreamReadFeature.STRICT_DUPLICATE_DETECTION).build()))
       .enable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
       .enable(DeserializationFeature.FAIL_ON_NULL_FOR_PRIMITIVES)
       .enable(DeserializationFeature.FAIL_ON_READING_DUP_TREE_KEY)

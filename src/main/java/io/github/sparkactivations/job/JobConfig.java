@@ -410,19 +410,26 @@ public record JobConfig(
     }
     String outPath = stripTrailingSlash(output.path());
     if (outPath.equals(stripTrailingSlash(input.path()))) {
-      throw new ConfigException("output.path", "is the input path; write the output somewhere else");
+      throw new ConfigException("output.path", output.path() + " is the input path (input.path " + input.path()
+          + "); write the output somewhere else");
     }
     if (report.path() != null) {
       requireNonBlank("report.path", report.path());
     }
     if (stripTrailingSlash(reportPath()).equals(outPath)) {
-      throw new ConfigException("report.path", "is the output path; give the report its own file");
+      throw new ConfigException("report.path", report.path() + " is the output path (output.path " + output.path()
+          + "); give the report its own file");
     }
     if (model.path() != null) {
       requireNonBlank("model.path", model.path());
       String mp = stripTrailingSlash(model.path());
-      if (mp.equals(outPath) || mp.equals(stripTrailingSlash(reportPath()))) {
-        throw new ConfigException("model.path", "is the output or report path; give the model its own directory");
+      if (mp.equals(outPath)) {
+        throw new ConfigException("model.path", model.path() + " is the output path (output.path " + output.path()
+            + "); give the model its own directory");
+      }
+      if (mp.equals(stripTrailingSlash(reportPath()))) {
+        throw new ConfigException("model.path", model.path() + " is the report path (report.path " + reportPath()
+            + "); give the model its own directory");
       }
     }
     for (Map.Entry<String, String> e : spark.conf().entrySet()) {

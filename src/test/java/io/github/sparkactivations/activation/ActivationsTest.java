@@ -258,7 +258,8 @@ class ActivationsTest {
   @Test
   void unknownKeyListsTheAllowedKeys() {
     assertContains(error("elu(beta=1)"), "elu: unknown parameter 'beta'", "allowed: alpha");
-    assertContains(error("hardtanh(lo=1)"), "hardtanh: unknown parameter 'lo'", "allowed: min, max");
+    assertContains(error("hardtanh(lo=1)"), "hardtanh: unknown parameter 'lo'",
+        "allowed: min (or min_val), max (or max_val)");
     assertContains(error("relu(alpha=0.1)"), "relu: unknown parameter 'alpha'", "relu takes no parameters");
     assertContains(error("softmax(axis=1)"), "softmax: unknown parameter 'axis'", "softmax takes no parameters");
   }
@@ -266,6 +267,42 @@ class ActivationsTest {
   @Test
   void repeatedKeyIsRejected() {
     assertContains(error("elu(alpha=1, ALPHA=2)"), "elu: parameter 'alpha' is given twice");
+    assertContains(error("hardtanh(min=-2, min_val=-3)"), "hardtanh: parameter 'min' (as 'min_val') is given twice");
+  }
+
+  /** PyTorch's keyword names (torch.nn docs) are accepted for the same parameter; the spec keeps ours. */
+  @Test
+  void pytorchKeywordNamesAreAliasesOfTheParameters() {
+    assertEquals(new Hardtanh(-2, 3), Activations.parse("hardtanh(min_val=-2, max_val=3)"));
+    assertEquals("hardtanh(min=-2.0, max=3.0)", Activations.parse("hardtanh(min_val=-2, max_val=3)").spec());
+    assertEquals(new Hardtanh(-2, 1), Activations.parse("hardtanh(MIN_VAL=-2)"));
+    assertEquals(new LeakyRelu(0.2), Activations.parse("leaky_relu(negative_slope=0.2)"));
+    assertEquals("leaky_relu(alpha=0.2)", Activations.parse("leaky_relu(negative_slope=0.2)").spec());
+    assertEquals(new Prelu(0.3), Activations.parse("prelu(init=0.3)"));
+    assertEquals(new ThresholdedRelu(0.7), Activations.parse("thresholded_relu(threshold=0.7)"));
+    // names PyTorch shares with ours stay as they are
+    assertEquals(new Elu(0.5), Activations.parse("elu(alpha=0.5)"));
+    assertEquals(new Celu(2.0), Activations.parse("celu(alpha=2)"));
+    assertEquals(new Softplus(2.0), Activations.parse("softplus(beta=2)"));
+    assertEquals(new Softshrink(0.25), Activations.parse("softshrink(lambd=0.25)"));
+    assertEquals(new Hardshrink(0.25), Activations.parse("hardshrink(lambd=0.25)"));
+    // an alias's value is range-checked under the parameter's own name
+    assertEquals("hardtanh: min must be < max but min was 3.0 and max was 1.0", error("hardtanh(min_val=3)"));
+    // PyTorch's softplus threshold has no counterpart: the refusal says why
+    assertContains(error("softplus(beta=1, threshold=20)"), "softplus: unknown parameter 'threshold'",
+        "numerical stability", "remove threshold", "allowed: beta");
+  }
+
+  /** YAML's and Python's spellings of infinity and NaN are numbers, refused by the range check. */
+  @Test
+  void nonFiniteSpellingsReachTheRangeCheck() {
+    assertEquals("elu: alpha must be finite but was Infinity", error("elu(alpha=.inf)"));
+    assertEquals("elu: alpha must be finite but was -Infinity", error("elu(alpha=-.Inf)"));
+    assertEquals("elu: alpha must be finite but was Infinity", error("elu(alpha=inf)"));
+    assertEquals("elu: alpha must be finite but was -Infinity", error("elu(alpha=-inf)"));
+    assertEquals("elu: alpha must be finite but was NaN", error("elu(alpha=.NaN)"));
+    assertEquals("softplus: beta must be finite and > 0 but was NaN", error("softplus(beta=nan)"));
+    assertContains(error("elu(alpha=infinite)"), "elu: alpha must be a number");
   }
 
   @Test

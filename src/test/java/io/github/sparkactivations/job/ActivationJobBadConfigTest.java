@@ -88,6 +88,56 @@ class ActivationJobBadConfigTest {
         c, "--set", "output.mode");
   }
 
+  /**
+   * YAML's {@code .inf}, {@code -.inf} and {@code .nan} are floats: the error is the parameter's range,
+   * not "not valid YAML" (Jackson's YAML parser could not read them), in the file, through
+   * {@code --set} and inside an activation spec.
+   */
+  @Test
+  void yamlNonFiniteFloatsAreRefusedByTheParametersRange() throws IOException {
+    Path prior = priorOutput();
+    TreeSnapshot before = TreeSnapshot.of(prior.getParent());
+    String softmax = GOOD.replace("{ activation: relu, outputCol: act }", "{ type: softmax, temperature: %s }")
+        .replace("path: out }", "path: " + prior + " }");
+    for (String[] c : new String[][] {{".inf", "Infinity"}, {"-.Inf", "-Infinity"}, {".nan", "NaN"}, {".NaN", "NaN"}}) {
+      Path f = config("t.yaml", softmax.formatted(c[0]));
+      expectRun(f + ": stages[0].temperature: must be finite and > 0 but was " + c[1], f);
+    }
+    Path f = config("t.yaml", softmax.formatted("2.0"));
+    expectRun(f + ": stages[0].temperature: must be finite and > 0 but was Infinity", f,
+        "--set", "stages[0].temperature=.inf");
+    Path elu = config("elu.yaml", GOOD.replace("activation: relu", "activation: 'elu(alpha=.inf)'")
+        .replace("path: out }", "path: " + prior + " }"));
+    expectRun(elu + ": stages[0].activation: elu: alpha must be finite but was Infinity", elu);
+    assertEquals(before, TreeSnapshot.of(prior.getParent()), "the prior output is untouched");
+  }
+
+  /** Paths that clash as written are shown in the message, with the key they clash with. */
+  @Test
+  void pathClashesShowThePaths() throws IOException {
+    Path prior = priorOutput();
+    TreeSnapshot before = TreeSnapshot.of(prior.getParent());
+    Path c = config("job.yaml", GOOD.replace("path: out }", "path: " + prior + " }"));
+    expectRun(c + ": output.path: in.csv is the input path (input.path in.csv); write the "
+        + "output somewhere else", c, "--set", "output.path=in.csv");
+    expectRun(c + ": report.path: " + prior + "/ is the output path (output.path " + prior + "); give the report "
+        + "its own file", c, "--set", "report.path=" + prior + "/");
+    expectRun(c + ": model.path: " + prior + " is the output path (output.path " + prior + "); give the model its "
+        + "own directory", c, "--set", "model.path=" + prior);
+    expectRun(c + ": model.path: r.json is the report path (report.path r.json); give the model its own directory",
+        c, "--set", "report.path=r.json", "--set", "model.path=r.json");
+    assertEquals(before, TreeSnapshot.of(prior.getParent()), "the prior output is untouched");
+  }
+
+  /** A previous run's output (a directory of two files) and report, under {@code tmp/prior}. */
+  private Path priorOutput() throws IOException {
+    Path out = Files.createDirectories(tmp.resolve("prior/acts"));
+    Files.writeString(out.resolve("part-0.json"), "{\"act\":[1.0]}\n");
+    Files.writeString(out.resolve("_SUCCESS"), "");
+    Files.writeString(tmp.resolve("prior/acts.report.json"), "{\"rows\":1}");
+    return out;
+  }
+
   @Test
   void masterUrlsAreCheckedAsSparkParsesThem() {
     for (String ok : List.of("local", "local[*]", "local[4]", "local[2, 3]", "local[*,2]", "local-cluster[2, 1, 1024]",
