@@ -4,7 +4,7 @@
 Usage: check_kernels.py FUNCTION FILE [FUNCTION FILE ...]
 FILE holds little-endian float64 pairs (x, computed f(x)); FUNCTION is one of the names in REF.
 Prints the worst relative error (in units of 1e-16 and in ulp of the reference) and where it occurs.
-Also: `check_kernels.py --coefficients` prints the polynomials of Kernels.expm1 and Kernels.log1pUnit.
+Also: `check_kernels.py --coefficients` prints the polynomials of FastMath.expm1 and FastMath.log1pUnit.
 """
 import sys
 import numpy as np

@@ -77,10 +77,10 @@ public final class Activations {
     add(Selu.NAME, a -> new Selu(d(a[0]), d(a[1])),
         num("alpha", Selu.DEFAULT_ALPHA), num("gamma", Selu.DEFAULT_GAMMA));
     add(Celu.NAME, a -> new Celu(d(a[0])), num("alpha", Celu.DEFAULT_ALPHA));
-    add(HardSigmoid.NAME, a -> new HardSigmoid(d(a[0]), d(a[1])),
-        num("alpha", HardSigmoid.DEFAULT_ALPHA), num("beta", HardSigmoid.DEFAULT_BETA));
-    add(HardSigmoidPytorch.NAME, a -> new HardSigmoidPytorch());
-    add(HardSwish.NAME, a -> new HardSwish());
+    add(Hardsigmoid.NAME, a -> new Hardsigmoid(d(a[0]), d(a[1])),
+        num("alpha", Hardsigmoid.DEFAULT_ALPHA), num("beta", Hardsigmoid.DEFAULT_BETA));
+    add(HardsigmoidPytorch.NAME, a -> new HardsigmoidPytorch());
+    add(Hardswish.NAME, a -> new Hardswish());
     add(Gelu.NAME, a -> new Gelu(Gelu.Approximate.valueOf(((String) a[0]).toUpperCase(Locale.ROOT))),
         new Param("approximate", Gelu.DEFAULT_APPROXIMATE.key(), List.of("none", "tanh"), List.of()));
     add(Mish.NAME, a -> new Mish());
@@ -110,8 +110,8 @@ public final class Activations {
     aliases.put("heaviside", BinaryStep.NAME);
     aliases.put("step", BinaryStep.NAME);
     aliases.put("leakyrelu", LeakyRelu.NAME);
-    aliases.put("hardswish", HardSwish.NAME);
-    aliases.put("hardsigmoid", HardSigmoid.NAME);
+    aliases.put("hardswish", Hardswish.NAME);
+    aliases.put("hardsigmoid", Hardsigmoid.NAME);
     aliases.put("logsigmoid", LogSigmoid.NAME);
     aliases.put("logsoftmax", LogSoftmax.NAME);
     aliases.put("hard_tanh", Hardtanh.NAME);

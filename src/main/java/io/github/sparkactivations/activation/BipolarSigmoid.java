@@ -12,7 +12,7 @@ import java.util.Map;
  *
  * <p>Range (−1, 1); f(0) = 0, so it keeps a sparse vector sparse. Odd: f(−0.0) = −0.0.
  *
- * <p>Numerics: evaluated as tanh((λ/2)·x) ({@code Kernels.tanh}); the literal quotient gives ∞/∞ = NaN for
+ * <p>Numerics: evaluated as tanh((λ/2)·x) ({@code FastMath.tanh}); the literal quotient gives ∞/∞ = NaN for
  * λx &lt; −709.78 and loses six digits at |λx| = 1e−10. The derivative uses sech² in the non-cancelling
  * form 4e^{−2|u|}/(1+e^{−2|u|})², never 1 − f², which is 0 once f has rounded to ±1. NaN gives NaN;
  * f(±∞) = ±1, f'(±∞) = 0.
@@ -59,7 +59,7 @@ public record BipolarSigmoid(double lambda) implements ElementwiseActivation {
 
   @Override
   public double value(double x) {
-    return Kernels.tanh((0.5 * lambda) * x);
+    return FastMath.tanh((0.5 * lambda) * x);
   }
 
   @Override

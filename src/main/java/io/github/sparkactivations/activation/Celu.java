@@ -11,7 +11,7 @@ import java.util.Map;
  *   f'(x) = 1 if x > 0, else e^(x/α)      (celu'(0) = 1: the function is C¹)
  * </pre>
  *
- * <p>Range (−α, ∞); f(0) = 0 (sparse-safe); f(−0.0) = −0.0. Numerics: α·expm1(x/α) ({@code Kernels.expm1}). NaN
+ * <p>Range (−α, ∞); f(0) = 0 (sparse-safe); f(−0.0) = −0.0. Numerics: α·expm1(x/α) ({@code FastMath.expm1}). NaN
  * gives NaN; f(+∞) = +∞, f(−∞) = −α.
  *
  * @param alpha α, finite and > 0 (default: 1.0)
@@ -56,7 +56,7 @@ public record Celu(double alpha) implements ElementwiseActivation {
 
   @Override
   public double value(double x) {
-    return x > 0 ? x : alpha * Kernels.expm1(x / alpha);
+    return x > 0 ? x : alpha * FastMath.expm1(x / alpha);
   }
 
   @Override

@@ -11,7 +11,7 @@ package io.github.sparkactivations.activation;
  */
 public sealed interface ElementwiseActivation extends Activation
     permits BinaryStep, BipolarStep, Sigmoid, BipolarSigmoid, Tanh, Relu, LeakyRelu, Prelu, Elu, Selu, Celu,
-    HardSigmoid, HardSigmoidPytorch, HardSwish, Gelu, Mish, Swish, Silu, Softplus, Softsign,
+    Hardsigmoid, HardsigmoidPytorch, Hardswish, Gelu, Mish, Swish, Silu, Softplus, Softsign,
     ThresholdedRelu, Relu6, Hardtanh, LogSigmoid, Tanhshrink, Softshrink, Hardshrink, Shrink {
 
   /** f(x). */

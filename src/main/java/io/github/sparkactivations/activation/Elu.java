@@ -14,7 +14,7 @@ import java.util.Map;
  *
  * <p>Range (−α, ∞) for α > 0; f(0) = 0 (sparse-safe); f(−0.0) = −0.0 (expm1 keeps the sign).
  *
- * <p>Numerics: α·expm1(x) ({@code Kernels.expm1}) for x ≤ 0; eˣ − 1 would return 0 for tiny |x|. NaN gives NaN;
+ * <p>Numerics: α·expm1(x) ({@code FastMath.expm1}) for x ≤ 0; eˣ − 1 would return 0 for tiny |x|. NaN gives NaN;
  * f(+∞) = +∞, f(−∞) = −α, f'(+∞) = 1, f'(−∞) = 0.
  *
  * @param alpha the saturation value α, any finite double (default: 1.0)
@@ -59,7 +59,7 @@ public record Elu(double alpha) implements ElementwiseActivation {
 
   @Override
   public double value(double x) {
-    return x > 0 ? x : alpha * Kernels.expm1(x);
+    return x > 0 ? x : alpha * FastMath.expm1(x);
   }
 
   @Override
@@ -73,7 +73,7 @@ public record Elu(double alpha) implements ElementwiseActivation {
     double a = alpha;
     for (int i = 0; i < in.length; i++) {
       double x = in[i];
-      out[i] = x > 0 ? x : a * Kernels.expm1(x);
+      out[i] = x > 0 ? x : a * FastMath.expm1(x);
     }
   }
 

@@ -129,7 +129,7 @@ public record Gelu(Approximate approximate) implements ElementwiseActivation {
     if (x != x) {
       return x;
     }
-    return Kernels.gelu(x);
+    return FastMath.gelu(x);
   }
 
   private static double exactDerivative(double x) {
@@ -173,8 +173,8 @@ public record Gelu(Approximate approximate) implements ElementwiseActivation {
       double h = Math.exp(u); // σ(2u) = e^{2u} and σ(−2u) = 1 here
       return ((1.0 + 2.0 * x * c) * h) * h;
     }
-    double s = Numerics.sigmoid(2.0 * u); // ½(1 + tanh u)
-    double sm = Numerics.sigmoid(-2.0 * u); // ½(1 − tanh u); sech²u = 4·s·sm
+    double s = FastMath.sigmoid(2.0 * u); // ½(1 + tanh u)
+    double sm = FastMath.sigmoid(-2.0 * u); // ½(1 − tanh u); sech²u = 4·s·sm
     return s + 2.0 * x * s * sm * c;
   }
 }

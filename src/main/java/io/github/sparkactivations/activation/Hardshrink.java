@@ -55,17 +55,17 @@ public record Hardshrink(double lambd) implements ElementwiseActivation {
 
   @Override
   public double value(double x) {
-    return Kernels.keepOrZero(!(Math.abs(x) <= lambd), x); // NaN: the test is true, NaN is kept
+    return FastMath.keepOrZero(!(Math.abs(x) <= lambd), x); // NaN: the test is true, NaN is kept
   }
 
-  /** The same bits as {@link #value}, branch-free (see {@link Kernels#keepOrZero}). */
+  /** The same bits as {@link #value}, branch-free (see {@link FastMath#keepOrZero}). */
   @Override
   public void apply(double[] in, double[] out) {
     Specs.checkLengths(in, out);
     double l = lambd;
     for (int i = 0; i < in.length; i++) {
       double x = in[i];
-      out[i] = Kernels.keepOrZero(!(Math.abs(x) <= l), x);
+      out[i] = FastMath.keepOrZero(!(Math.abs(x) <= l), x);
     }
   }
 

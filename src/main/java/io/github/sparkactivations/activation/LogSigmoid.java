@@ -43,11 +43,11 @@ public record LogSigmoid() implements ElementwiseActivation {
 
   @Override
   public double value(double x) {
-    return -Kernels.softplus(-x); // min(x, 0) − log1p(e^{−|x|}); NaN stays NaN, +∞ gives −0.0
+    return -FastMath.softplus(-x); // min(x, 0) − log1p(e^{−|x|}); NaN stays NaN, +∞ gives −0.0
   }
 
   @Override
   public double derivative(double x) {
-    return Numerics.sigmoid(-x);
+    return FastMath.sigmoid(-x);
   }
 }

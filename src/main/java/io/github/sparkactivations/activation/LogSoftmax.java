@@ -45,7 +45,7 @@ public record LogSoftmax() implements RowwiseActivation {
    */
   @Override
   public void apply(double[] in, double[] out) {
-    RowKernels.logSoftmax(in, out, 1.0);
+    SoftmaxRows.logSoftmax(in, out, 1.0);
   }
 
   /**
@@ -56,6 +56,6 @@ public record LogSoftmax() implements RowwiseActivation {
    */
   @Override
   public void backward(double[] in, double[] upstream, double[] out) {
-    RowKernels.logSoftmaxBackward(in, upstream, out);
+    SoftmaxRows.logSoftmaxBackward(in, upstream, out);
   }
 }

@@ -50,7 +50,7 @@ public record Mish() implements ElementwiseActivation {
       double h = Math.exp(0.5 * x); // tanh(softplus(x)) = eˣ to double precision here
       return (x * h) * h;
     }
-    return x * Kernels.tanh(Numerics.softplus(x));
+    return x * FastMath.tanh(FastMath.softplus(x));
   }
 
   @Override
@@ -62,7 +62,7 @@ public record Mish() implements ElementwiseActivation {
       double h = Math.exp(0.5 * x); // tanh(sp) + xσ(x)sech²(sp) = (1 + x)·eˣ here
       return ((1.0 + x) * h) * h;
     }
-    double sp = Numerics.softplus(x);
-    return Kernels.tanh(sp) + x * Numerics.sigmoid(x) * Numerics.sech2(sp);
+    double sp = FastMath.softplus(x);
+    return FastMath.tanh(sp) + x * FastMath.sigmoid(x) * Numerics.sech2(sp);
   }
 }

@@ -1,8 +1,9 @@
 package io.github.sparkactivations.activation;
 
 /**
- * Shared numerical kernels of the activation core: the overflow-free logistic sigmoid, softplus,
- * sech², and the complementary error function / normal CDF needed by the exact GELU. Package-private:
+ * Special functions of the activation core built on {@link FastMath}: the scaled logistic sigmoid and
+ * its density deep in the tail, sech², and the complementary error function / normal CDF needed by the
+ * exact GELU. Package-private:
  * the public surface is the activation classes.
  *
  * <p>Every routine here propagates NaN and is accurate to a few ulp over the whole double range
@@ -24,14 +25,6 @@ final class Numerics {
   private Numerics() {}
 
   /**
-   * The logistic function σ(t) = 1/(1+e^{-t}) without overflow ({@link Kernels#sigmoid}: e^{t} where
-   * e^{-t} would overflow). NaN stays NaN; σ(±∞) = 1, 0.
-   */
-  static double sigmoid(double t) {
-    return Kernels.sigmoid(t);
-  }
-
-  /**
    * Below this argument e^{t} (and so σ(t)) is far below 1e−260: then 1 + e^{t} rounds to 1 and products
    * such as x·σ(x) are evaluated as (x·e^{t/2})·e^{t/2}, so the only rounding into the subnormal range
    * is the last one (x·e^{t} rounded from a subnormal e^{t} would lose up to all its digits).
@@ -44,7 +37,7 @@ final class Numerics {
       double h = Math.exp(0.5 * t);
       return (scale * h) * h;
     }
-    return scale / (1.0 + Kernels.exp(-t)); // one rounding fewer than scale·σ(t); e^{-t} < e^600
+    return scale / (1.0 + FastMath.exp(-t)); // one rounding fewer than scale·σ(t); e^{-t} < e^600
   }
 
   /** scale·σ(t)·σ(−t) (the logistic density), accurate also where it is subnormal. NaN propagates. */
@@ -54,12 +47,7 @@ final class Numerics {
       double h = Math.exp(0.5 * a);
       return (scale * h) * h;
     }
-    return scale * sigmoid(t) * sigmoid(-t);
-  }
-
-  /** ln(1+e^{t}) = max(t,0) + log1p(e^{-|t|}), exact in double without any threshold shortcut. */
-  static double softplus(double t) {
-    return Kernels.softplus(t);
+    return scale * FastMath.sigmoid(t) * FastMath.sigmoid(-t);
   }
 
   /**

@@ -12,7 +12,7 @@ import java.util.Map;
  *   f'(x) = γ if x > 0, else γ·α·eˣ      (selu'(0) = γα = 1.7580993408473766, as PyTorch)
  * </pre>
  *
- * <p>Range (−γα, ∞); f(0) = 0 (sparse-safe); f(−0.0) = −0.0. Numerics: expm1 ({@code Kernels.expm1}). NaN gives
+ * <p>Range (−γα, ∞); f(0) = 0 (sparse-safe); f(−0.0) = −0.0. Numerics: expm1 ({@code FastMath.expm1}). NaN gives
  * NaN; f(+∞) = +∞, f(−∞) = −γα.
  *
  * @param alpha α, finite and > 0 (default: 1.6732632423543772)
@@ -61,7 +61,7 @@ public record Selu(double alpha, double gamma) implements ElementwiseActivation 
 
   @Override
   public double value(double x) {
-    return x > 0 ? gamma * x : (gamma * alpha) * Kernels.expm1(x);
+    return x > 0 ? gamma * x : (gamma * alpha) * FastMath.expm1(x);
   }
 
   @Override

@@ -63,7 +63,7 @@ public record Shrink(double lambd, double bias) implements ElementwiseActivation
     return shrink(x, lambd, bias);
   }
 
-  /** The same bits as {@link #value}, branch-free (see {@link Kernels#keepOrZero}). */
+  /** The same bits as {@link #value}, branch-free (see {@link FastMath#keepOrZero}). */
   @Override
   public void apply(double[] in, double[] out) {
     Specs.checkLengths(in, out);
@@ -83,7 +83,7 @@ public record Shrink(double lambd, double bias) implements ElementwiseActivation
   private static double shrink(double x, double lambd, double bias) {
     double signedBias = Double.longBitsToDouble(
         Double.doubleToRawLongBits(bias) ^ (Double.doubleToRawLongBits(x) & Long.MIN_VALUE));
-    return Kernels.keepOrZero(!(Math.abs(x) <= lambd), x - signedBias);
+    return FastMath.keepOrZero(!(Math.abs(x) <= lambd), x - signedBias);
   }
 
   @Override

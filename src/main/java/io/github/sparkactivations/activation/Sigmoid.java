@@ -59,7 +59,7 @@ public record Sigmoid(double lambda) implements ElementwiseActivation {
 
   @Override
   public double value(double x) {
-    return Numerics.sigmoid(lambda * x);
+    return FastMath.sigmoid(lambda * x);
   }
 
   @Override
@@ -72,7 +72,7 @@ public record Sigmoid(double lambda) implements ElementwiseActivation {
     Specs.checkLengths(in, out);
     double l = lambda;
     for (int i = 0; i < in.length; i++) {
-      out[i] = Kernels.sigmoid(l * in[i]);
+      out[i] = FastMath.sigmoid(l * in[i]);
     }
   }
 

@@ -58,7 +58,7 @@ public record Silu() implements ElementwiseActivation {
       double h = Math.exp(0.5 * x); // σ(x)(1 + xσ(−x)) = (1 + x)·eˣ here
       return ((1.0 + x) * h) * h;
     }
-    double s = Numerics.sigmoid(x);
-    return s + x * s * Numerics.sigmoid(-x);
+    double s = FastMath.sigmoid(x);
+    return s + x * s * FastMath.sigmoid(-x);
   }
 }

@@ -47,7 +47,7 @@ public record Softmax() implements RowwiseActivation {
    */
   @Override
   public void apply(double[] in, double[] out) {
-    RowKernels.softmax(in, out, 1.0);
+    SoftmaxRows.softmax(in, out, 1.0);
   }
 
   /**
@@ -59,6 +59,6 @@ public record Softmax() implements RowwiseActivation {
    */
   @Override
   public void backward(double[] in, double[] upstream, double[] out) {
-    RowKernels.softmaxBackward(in, upstream, out, 1.0);
+    SoftmaxRows.softmaxBackward(in, upstream, out, 1.0);
   }
 }

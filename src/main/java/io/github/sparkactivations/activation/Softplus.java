@@ -66,7 +66,7 @@ public record Softplus(double beta) implements ElementwiseActivation {
       double h = Math.exp(0.5 * t); // ln(1 + e^t) = e^t here
       return (h / beta) * h;
     }
-    return Numerics.softplus(t) / beta;
+    return FastMath.softplus(t) / beta;
   }
 
   /**
@@ -88,13 +88,13 @@ public record Softplus(double beta) implements ElementwiseActivation {
         double h = Math.exp(0.5 * x);
         out[i] = h * h;
       } else {
-        out[i] = Numerics.softplus(x);
+        out[i] = FastMath.softplus(x);
       }
     }
   }
 
   @Override
   public double derivative(double x) {
-    return Numerics.sigmoid(beta * x);
+    return FastMath.sigmoid(beta * x);
   }
 }

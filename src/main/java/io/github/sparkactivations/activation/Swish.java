@@ -74,13 +74,13 @@ public record Swish(double alpha) implements ElementwiseActivation {
     }
     double t = alpha * x;
     if (Double.isInfinite(t)) {
-      return Numerics.sigmoid(t);
+      return FastMath.sigmoid(t);
     }
     if (t < Numerics.DEEP_TAIL) {
       double h = Math.exp(0.5 * t); // σ(t)(1 + tσ(−t)) = (1 + t)·e^t here
       return ((1.0 + t) * h) * h;
     }
-    double s = Numerics.sigmoid(t);
-    return s + t * s * Numerics.sigmoid(-t);
+    double s = FastMath.sigmoid(t);
+    return s + t * s * FastMath.sigmoid(-t);
   }
 }

@@ -48,12 +48,12 @@ public record Tanhshrink() implements ElementwiseActivation {
       return x * x2 * (1.0 / 3 + x2 * (-2.0 / 15 + x2 * (17.0 / 315 + x2 * (-62.0 / 2835
           + x2 * (1382.0 / 155925 + x2 * (-21844.0 / 6081075 + x2 * (929569.0 / 638512875)))))));
     }
-    return x - Kernels.tanh(x);
+    return x - FastMath.tanh(x);
   }
 
   @Override
   public double derivative(double x) {
-    double t = Kernels.tanh(x);
+    double t = FastMath.tanh(x);
     return t * t;
   }
 }

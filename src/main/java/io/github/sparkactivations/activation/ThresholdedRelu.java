@@ -56,17 +56,17 @@ public record ThresholdedRelu(double alpha) implements ElementwiseActivation {
 
   @Override
   public double value(double x) {
-    return Kernels.keepOrZero(!(x <= alpha), x); // NaN: the test is true, NaN is kept
+    return FastMath.keepOrZero(!(x <= alpha), x); // NaN: the test is true, NaN is kept
   }
 
-  /** The same bits as {@link #value}, branch-free (see {@link Kernels#keepOrZero}). */
+  /** The same bits as {@link #value}, branch-free (see {@link FastMath#keepOrZero}). */
   @Override
   public void apply(double[] in, double[] out) {
     Specs.checkLengths(in, out);
     double a = alpha;
     for (int i = 0; i < in.length; i++) {
       double x = in[i];
-      out[i] = Kernels.keepOrZero(!(x <= a), x);
+      out[i] = FastMath.keepOrZero(!(x <= a), x);
     }
   }
 

@@ -19,6 +19,8 @@ import static org.apache.spark.sql.functions.sum;
 import static org.apache.spark.sql.functions.when;
 
 import io.github.sparkactivations.activation.ElementwiseActivation;
+import io.github.sparkactivations.activation.Hardmax;
+import io.github.sparkactivations.activation.LogSoftmax;
 import io.github.sparkactivations.activation.RowwiseActivation;
 import io.github.sparkactivations.job.JobConfig.ResolvedStage;
 import io.github.sparkactivations.job.JobConfig.SoftmaxStage;
@@ -122,11 +124,9 @@ final class StageStatistics {
   /** Per row: how many entries lie in the saturated zone (see {@link JobReport#SATURATION_BOUND}). */
   private static Column saturatedCount(ResolvedStage s, Dataset<Row> data, StructType schema, Column out) {
     double bound = JobReport.SATURATION_BOUND;
-    if (s.config() instanceof SoftmaxStage sm) {
-      return rowwiseSaturated(sm.functionName(), sm.temperature(), out, bound);
-    }
     if (s.activation() instanceof RowwiseActivation r) {
-      return rowwiseSaturated(r.name(), 1.0, out, bound);
+      double t = s.config() instanceof SoftmaxStage sm ? sm.temperature() : 1.0;
+      return rowwiseSaturated(r, t, out, bound);
     }
     ElementwiseActivation f = JobConfig.elementwise(s);
     Column in = coalesce(
@@ -138,16 +138,19 @@ final class StageStatistics {
   }
 
   /**
-   * Per row: entries whose Jacobian diagonal d y_i / d x_i of the row-wise function {@code name} of
+   * Per row: entries whose Jacobian diagonal d y_i / d x_i of the row-wise function {@code fn} of
    * x/T is below {@code bound} in magnitude, from the output y alone: y(1-y)/T for softmax and softmin
    * (-y(1-y)/T), (1-exp(y))/T for log_softmax, 0 for hardmax. NaN entries never count.
    */
-  private static Column rowwiseSaturated(String name, double t, Column out, double bound) {
-    return size(filter(out, o -> switch (name) {
-      case "hardmax" -> not(isnan(o));
-      case "log_softmax" -> abs(lit(1.0).minus(exp(o)).divide(t)).lt(bound);
-      default -> abs(o.multiply(lit(1.0).minus(o)).divide(t)).lt(bound);
-    })).cast("long");
+  private static Column rowwiseSaturated(RowwiseActivation fn, double t, Column out, double bound) {
+    if (fn instanceof Hardmax) {
+      return size(filter(out, o -> not(isnan(o)))).cast("long");
+    }
+    if (fn instanceof LogSoftmax) {
+      return size(filter(out, o -> abs(lit(1.0).minus(exp(o)).divide(t)).lt(bound))).cast("long");
+    }
+    // Softmax, Softmin
+    return size(filter(out, o -> abs(o.multiply(lit(1.0).minus(o)).divide(t)).lt(bound))).cast("long");
   }
 
   private static long saturated(ElementwiseActivation f, Seq<Object> xs, double bound) {

@@ -104,7 +104,7 @@ public final class ActivationUdfs {
       boolean derivative,
       HandleInvalid handleInvalid,
       String where) {
-    RowKernel kernel = new RowKernel.Elementwise(fn, derivative);
+    CellFunction kernel = new CellFunction.Elementwise(fn, derivative);
     String name = (derivative ? "activation_derivative_" : "activation_") + fn.name();
     return apply(kernel, kind(inputType, true, where), input, handleInvalid, where, name);
   }
@@ -122,7 +122,7 @@ public final class ActivationUdfs {
       double temperature,
       HandleInvalid handleInvalid,
       String where) {
-    RowKernel kernel = new RowKernel.Rowwise(fn, temperature);
+    CellFunction kernel = new CellFunction.Rowwise(fn, temperature);
     return apply(kernel, kind(inputType, false, where), input, handleInvalid, where, fn.name());
   }
 
@@ -153,7 +153,7 @@ public final class ActivationUdfs {
     return udf.apply(spec, kind == Kind.NUMBER ? input.cast(DataTypes.DoubleType) : input);
   }
 
-  private static Object applyAny(RowKernel kernel, Kind kind, Object x, HandleInvalid mode, String where)
+  private static Object applyAny(CellFunction kernel, Kind kind, Object x, HandleInvalid mode, String where)
       throws SparkException {
     return switch (kind) {
       case VECTOR -> applyVector(kernel, (Vector) x, mode, where);
@@ -194,24 +194,24 @@ public final class ActivationUdfs {
     private static final int MAX_SPECS = 1024;
     private final boolean derivative;
     private final String where;
-    private transient java.util.concurrent.ConcurrentHashMap<String, RowKernel> kernels;
+    private transient java.util.concurrent.ConcurrentHashMap<String, CellFunction> kernels;
 
     SpecCache(boolean derivative, String where) {
       this.derivative = derivative;
       this.where = where;
     }
 
-    RowKernel kernel(String spec) {
+    CellFunction kernel(String spec) {
       if (kernels == null) {
         kernels = new java.util.concurrent.ConcurrentHashMap<>();
       }
-      RowKernel k = kernels.get(spec);
+      CellFunction k = kernels.get(spec);
       if (k == null) {
         if (kernels.size() >= MAX_SPECS) {
           kernels.clear();
         }
         try {
-          k = new RowKernel.Elementwise(parseSqlSpec(derivative, spec), derivative);
+          k = new CellFunction.Elementwise(parseSqlSpec(derivative, spec), derivative);
         } catch (IllegalArgumentException e) {
           throw new IllegalArgumentException(
               where + ": the spec '" + spec + "' read from the spec column is invalid: " + e.getMessage(), e);
@@ -251,7 +251,7 @@ public final class ActivationUdfs {
   }
 
   private static Column apply(
-      RowKernel kernel, Kind kind, Column input, HandleInvalid mode, String where, String name) {
+      CellFunction kernel, Kind kind, Column input, HandleInvalid mode, String where, String name) {
     UserDefinedFunction udf =
         switch (kind) {
           case VECTOR -> functions.udf(
@@ -274,7 +274,7 @@ public final class ActivationUdfs {
     return udf.apply(kind == Kind.NUMBER ? input.cast(DataTypes.DoubleType) : input);
   }
 
-  static Vector applyVector(RowKernel kernel, Vector v, HandleInvalid mode, String where)
+  static Vector applyVector(CellFunction kernel, Vector v, HandleInvalid mode, String where)
       throws SparkException {
     if (v == null) {
       return onNull(mode, where);
@@ -302,7 +302,7 @@ public final class ActivationUdfs {
   }
 
   static Object applyArray(
-      RowKernel kernel, scala.collection.Seq<?> s, HandleInvalid mode, String where, boolean floats)
+      CellFunction kernel, scala.collection.Seq<?> s, HandleInvalid mode, String where, boolean floats)
       throws SparkException {
     if (s == null) {
       return onNull(mode, where);
@@ -357,7 +357,7 @@ public final class ActivationUdfs {
     return out;
   }
 
-  static Double applyNumber(RowKernel kernel, Double x, HandleInvalid mode, String where)
+  static Double applyNumber(CellFunction kernel, Double x, HandleInvalid mode, String where)
       throws SparkException {
     if (x == null) {
       return onNull(mode, where);

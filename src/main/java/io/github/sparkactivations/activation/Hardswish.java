@@ -16,7 +16,7 @@ import java.util.Map;
  * (x/3 + ½ would cancel). NaN gives NaN (value and derivative); f(+∞) = +∞ and f(−∞) = −0.0 (the
  * framework formula x·gate gives −∞·0 = NaN there).
  */
-public record HardSwish() implements ElementwiseActivation {
+public record Hardswish() implements ElementwiseActivation {
 
   /** Canonical name: {@value}. */
   public static final String NAME = "hard_swish";

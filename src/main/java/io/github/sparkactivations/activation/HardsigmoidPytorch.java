@@ -4,7 +4,7 @@ import java.util.Map;
 
 /**
  * The hard sigmoid of PyTorch ({@code nn.Hardsigmoid}), Keras 3 and JAX: relu6(x + 3)/6. (The ONNX
- * form with α = 0.2 is {@link HardSigmoid}.)
+ * form with α = 0.2 is {@link Hardsigmoid}.)
  *
  * <pre>
  *   f(x)  = 0 if x ≤ −3, 1 if x ≥ 3, else x/6 + ½
@@ -14,7 +14,7 @@ import java.util.Map;
  * <p>Range [0, 1]; f(0) = ½, not sparse-safe. Evaluated as min(max(x + 3, 0), 6)/6: x + 3 is exact
  * near −3, where x/6 + ½ would cancel. NaN gives NaN (value and derivative); f(+∞) = 1, f(−∞) = 0.
  */
-public record HardSigmoidPytorch() implements ElementwiseActivation {
+public record HardsigmoidPytorch() implements ElementwiseActivation {
 
   /** Canonical name: {@value}. */
   public static final String NAME = "hard_sigmoid_pytorch";

@@ -5,7 +5,7 @@ import java.util.Map;
 
 /**
  * The hard sigmoid in its ONNX form (also Keras 2 and DL4J): a clipped line. The PyTorch/Keras 3/JAX
- * function x/6 + ½ is the separate activation {@link HardSigmoidPytorch}.
+ * function x/6 + ½ is the separate activation {@link HardsigmoidPytorch}.
  *
  * <pre>
  *   f(x)  = max(0, min(1, α·x + β))
@@ -20,7 +20,7 @@ import java.util.Map;
  * @param alpha the slope α, any finite double (default: 0.2)
  * @param beta the offset β, any finite double (default: 0.5)
  */
-public record HardSigmoid(double alpha, double beta) implements ElementwiseActivation {
+public record Hardsigmoid(double alpha, double beta) implements ElementwiseActivation {
 
   /** Canonical name: {@value}. */
   public static final String NAME = "hard_sigmoid";
@@ -30,13 +30,13 @@ public record HardSigmoid(double alpha, double beta) implements ElementwiseActiv
   public static final double DEFAULT_BETA = 0.5;
 
   /** @throws IllegalArgumentException if {@code alpha} or {@code beta} is NaN or infinite */
-  public HardSigmoid {
+  public Hardsigmoid {
     Specs.finite(NAME, "alpha", alpha);
     Specs.finite(NAME, "beta", beta);
   }
 
   /** The ONNX hard sigmoid, α = 0.2 and β = 0.5. */
-  public HardSigmoid() {
+  public Hardsigmoid() {
     this(DEFAULT_ALPHA, DEFAULT_BETA);
   }
 

@@ -1,9 +1,10 @@
 package io.github.sparkactivations.activation;
 
 /**
- * Fast, accurate scalar kernels shared by the scalar ({@code value}) and bulk ({@code apply}) paths of
- * the activations, so that both paths (and the dense and sparse code paths built on them) give
- * bit-for-bit the same results.
+ * The elementary scalar functions the activations are built on (e^x, expm1, tanh, log1p, and the
+ * logistic sigmoid, softplus and GELU built from them): fast, accurate, and shared by the scalar
+ * ({@code value}) and bulk ({@code apply}) paths of the activations, so that both paths (and the dense
+ * and sparse code paths built on them) give bit-for-bit the same results.
  *
  * <p>Why: on JDK 17 {@code Math.tanh}, {@code Math.expm1} and {@code Math.log1p} are not HotSpot
  * intrinsics; they call the fdlibm port of {@code StrictMath} (about 25-30 ns per call here), while
@@ -11,15 +12,15 @@ package io.github.sparkactivations.activation;
  * kernel below is built on the intrinsics and stays within a few ulp of the correctly rounded result,
  * far inside the library's 1e-12 relative bound ({@code docs/activations.md#accuracy}). The bounds quoted are the
  * worst relative errors measured against 40-digit mpmath references over several million points
- * (uniform, log-uniform and around every branch cut); see {@code KernelsTest} and
+ * (uniform, log-uniform and around every branch cut); see {@code FastMathTest} and
  * {@code bench/check_kernels.py}.
  *
  * <p>Special values ({@code docs/activations.md#special-values}): NaN in gives NaN out, infinities give the
  * limits, and odd functions keep the sign of zero.
  */
-final class Kernels {
+final class FastMath {
 
-  private Kernels() {}
+  private FastMath() {}
 
   private static final double INV_LN2 = 1.4426950408889634;
   /** ln 2 = LN2_HI + LN2_LO to about 2^-106. */

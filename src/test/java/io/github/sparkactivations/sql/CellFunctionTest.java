@@ -8,10 +8,10 @@ import org.apache.spark.ml.linalg.SparseVector;
 import org.junit.jupiter.api.Test;
 
 /** The row-wise kernel's temperature handling, without Spark; expected values in closed form. */
-class RowKernelTest {
+class CellFunctionTest {
 
   private static double[] rowwise(String name, double t, double... x) {
-    return new RowKernel.Rowwise(Activations.parseRowwise(name), t).dense(x);
+    return new CellFunction.Rowwise(Activations.parseRowwise(name), t).dense(x);
   }
 
   @Test
@@ -38,7 +38,7 @@ class RowKernelTest {
     assertClose(new double[] {e / (1 + e), 1 / (1 + e)}, rowwise("softmax", 0.3, 1.0, 1.3), "softmax T=0.3");
     // sparse: the implicit zeros take part in the max (here 0 > -1)
     SparseVector v = new SparseVector(3, new int[] {2}, new double[] {-1.0});
-    double[] p = new RowKernel.Rowwise(Activations.parseRowwise("softmax"), 0.25).sparse(v).toArray();
+    double[] p = new CellFunction.Rowwise(Activations.parseRowwise("softmax"), 0.25).sparse(v).toArray();
     double f = Math.exp(-4.0);
     assertClose(new double[] {1 / (2 + f), 1 / (2 + f), f / (2 + f)}, p, "sparse T=0.25");
   }

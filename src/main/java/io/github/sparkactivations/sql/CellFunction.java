@@ -2,6 +2,7 @@ package io.github.sparkactivations.sql;
 
 import io.github.sparkactivations.activation.ElementwiseActivation;
 import io.github.sparkactivations.activation.RowwiseActivation;
+import io.github.sparkactivations.activation.Softmin;
 import java.io.Serializable;
 import org.apache.spark.ml.linalg.DenseVector;
 import org.apache.spark.ml.linalg.SparseVector;
@@ -16,7 +17,7 @@ import org.apache.spark.ml.linalg.Vector;
  * row allocates its dense output, and a sparse result whose computed values contain exact zeros the
  * compacted index/value arrays.
  */
-abstract class RowKernel implements Serializable {
+abstract class CellFunction implements Serializable {
   private static final long serialVersionUID = 1L;
 
   /**
@@ -35,7 +36,7 @@ abstract class RowKernel implements Serializable {
   abstract boolean elementwise();
 
   /** An elementwise activation, or its derivative. */
-  static final class Elementwise extends RowKernel {
+  static final class Elementwise extends CellFunction {
     private static final long serialVersionUID = 1L;
     private final ElementwiseActivation fn;
     private final boolean derivative;
@@ -107,7 +108,7 @@ abstract class RowKernel implements Serializable {
   }
 
   /** A row-wise activation (softmax family) of {@code x / temperature}. */
-  static final class Rowwise extends RowKernel {
+  static final class Rowwise extends CellFunction {
     private static final long serialVersionUID = 1L;
     private final RowwiseActivation fn;
     private final double temperature;
@@ -121,7 +122,7 @@ abstract class RowKernel implements Serializable {
       }
       this.fn = fn;
       this.temperature = temperature;
-      this.byMin = "softmin".equals(fn.name());
+      this.byMin = fn instanceof Softmin;
     }
 
     @Override

@@ -3,17 +3,18 @@ package io.github.sparkactivations.activation;
 import java.util.Arrays;
 
 /**
- * The row kernels of the softmax family ({@code docs/activations.md#row-wise-functions}), shared by {@link Softmax},
- * {@link LogSoftmax} and {@link Softmin}. Each kernel works on {@code sign·x} (sign = +1 for softmax,
+ * The row algorithms of the softmax family ({@code docs/activations.md#row-wise-functions}), forward and
+ * vector-Jacobian product over one row, shared by {@link Softmax}, {@link LogSoftmax} and {@link Softmin}.
+ * Each works on {@code sign·x} (sign = +1 for softmax,
  * −1 for softmin), so softmin never allocates a negated copy. Allocation-free except where
  * {@code backward} is called with {@code out} aliasing an input, which needs one scratch row.
  */
-final class RowKernels {
+final class SoftmaxRows {
 
   /** {@link #scan} result: the row is NaN (a NaN entry, two or more +∞, or all −∞). */
   private static final int NAN_ROW = -1;
 
-  private RowKernels() {}
+  private SoftmaxRows() {}
 
   /**
    * One pass over {@code sign·in}: returns {@link #NAN_ROW}; or {@code -2 - j} when exactly one entry j is
@@ -52,10 +53,10 @@ final class RowKernels {
   private static double sumExpExceptMax(double[] in, int n, double sign, double m, int k) {
     double s = 0.0;
     for (int j = 0; j < k; j++) {
-      s += Kernels.exp(sign * in[j] - m);
+      s += FastMath.exp(sign * in[j] - m);
     }
     for (int j = k + 1; j < n; j++) {
-      s += Kernels.exp(sign * in[j] - m);
+      s += FastMath.exp(sign * in[j] - m);
     }
     return s;
   }
@@ -98,13 +99,13 @@ final class RowKernels {
     // summed in index order leaving out the max's own term e_k = 1, then divided by 1 + s
     double s = 0.0;
     for (int j = 0; j < k; j++) {
-      double e = Kernels.exp(sign * in[j] - m);
+      double e = FastMath.exp(sign * in[j] - m);
       out[j] = e;
       s += e;
     }
     out[k] = 1.0;
     for (int j = k + 1; j < n; j++) {
-      double e = Kernels.exp(sign * in[j] - m);
+      double e = FastMath.exp(sign * in[j] - m);
       out[j] = e;
       s += e;
     }

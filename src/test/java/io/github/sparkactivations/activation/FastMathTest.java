@@ -12,7 +12,7 @@ import java.util.function.UnaryOperator;
 import org.junit.jupiter.api.Test;
 
 /**
- * {@link Kernels} against an independent 60-digit BigDecimal reference (exp by halving + Taylor
+ * {@link FastMath} against an independent 60-digit BigDecimal reference (exp by halving + Taylor
  * series, ln by the atanh series), on random points of every regime (uniform, log-uniform down to
  * 1e-300, next to each branch point) and on the special values of docs/activations.md#special-values.
  *
@@ -20,7 +20,7 @@ import org.junit.jupiter.api.Test;
  * (a few ulp) must stay under; the library's contract is 1e-12. A wider sweep (millions of points
  * against mpmath) is {@code bench/check_kernels.py}.
  */
-class KernelsTest {
+class FastMathTest {
 
   private static final MathContext MC = new MathContext(60, RoundingMode.HALF_EVEN);
   private static final double BOUND = 1e-15;
@@ -165,13 +165,13 @@ class KernelsTest {
 
   @Test
   void expm1MatchesTheReference() {
-    check("expm1", Kernels::expm1, KernelsTest::expm1,
+    check("expm1", FastMath::expm1, FastMathTest::expm1,
         points(1, -745, 709.7, 0, 0.3465735902799726, -0.3465735902799726, 1.0397207708399179, 700, -700));
   }
 
   @Test
   void expMatchesTheReference() {
-    check("exp", Kernels::exp, KernelsTest::exp,
+    check("exp", FastMath::exp, FastMathTest::exp,
         points(5, -708, 709.7, 0, 0.3465735902799726, -0.3465735902799726, 700, -700, -0.5, 1));
   }
 
@@ -181,67 +181,67 @@ class KernelsTest {
     for (int i = 0; i < ys.length; i++) {
       ys[i] = Math.abs(ys[i]);
     }
-    check("log1pUnit", Kernels::log1pUnit, KernelsTest::log1p, ys);
+    check("log1pUnit", FastMath::log1pUnit, FastMathTest::log1p, ys);
   }
 
   @Test
   void tanhMatchesTheReference() {
-    check("tanh", Kernels::tanh, KernelsTest::tanh, points(2, -25, 25, 0, 0.17328679513998632, 0.5, 19.06, 22));
+    check("tanh", FastMath::tanh, FastMathTest::tanh, points(2, -25, 25, 0, 0.17328679513998632, 0.5, 19.06, 22));
   }
 
   @Test
   void sigmoidMatchesTheReference() {
-    check("sigmoid", Kernels::sigmoid, KernelsTest::sigmoid, points(3, -708, 40, 0, -36.7, -700, -708));
+    check("sigmoid", FastMath::sigmoid, FastMathTest::sigmoid, points(3, -708, 40, 0, -36.7, -700, -708));
   }
 
   @Test
   void softplusMatchesTheReference() {
-    check("softplus", Kernels::softplus, KernelsTest::softplus, points(4, -700, 700, 0, -36.7, 36.7, 1));
+    check("softplus", FastMath::softplus, FastMathTest::softplus, points(4, -700, 700, 0, -36.7, 36.7, 1));
   }
 
   @Test
   void specialValues() {
     // expm1: NaN, limits, signed zero, tiny values exact
-    assertTrue(Double.isNaN(Kernels.expm1(Double.NaN)));
-    assertEquals(Double.POSITIVE_INFINITY, Kernels.expm1(Double.POSITIVE_INFINITY));
-    assertEquals(-1.0, Kernels.expm1(Double.NEGATIVE_INFINITY));
-    assertEquals(-1.0, Kernels.expm1(-800));
-    assertTrue(Double.isNaN(Kernels.exp(Double.NaN)));
-    assertEquals(Double.POSITIVE_INFINITY, Kernels.exp(Double.POSITIVE_INFINITY));
-    assertEquals(0.0, Kernels.exp(Double.NEGATIVE_INFINITY));
-    assertEquals(1.0, Kernels.exp(-0.0));
-    assertEquals(Double.POSITIVE_INFINITY, Kernels.exp(710));
-    assertEquals(Double.POSITIVE_INFINITY, Kernels.expm1(710));
-    assertEquals(Double.doubleToRawLongBits(-0.0), Double.doubleToRawLongBits(Kernels.expm1(-0.0)));
-    assertEquals(Double.doubleToRawLongBits(0.0), Double.doubleToRawLongBits(Kernels.expm1(0.0)));
-    assertEquals(Double.MIN_VALUE, Kernels.expm1(Double.MIN_VALUE));
-    assertEquals(-1e-300, Kernels.expm1(-1e-300));
+    assertTrue(Double.isNaN(FastMath.expm1(Double.NaN)));
+    assertEquals(Double.POSITIVE_INFINITY, FastMath.expm1(Double.POSITIVE_INFINITY));
+    assertEquals(-1.0, FastMath.expm1(Double.NEGATIVE_INFINITY));
+    assertEquals(-1.0, FastMath.expm1(-800));
+    assertTrue(Double.isNaN(FastMath.exp(Double.NaN)));
+    assertEquals(Double.POSITIVE_INFINITY, FastMath.exp(Double.POSITIVE_INFINITY));
+    assertEquals(0.0, FastMath.exp(Double.NEGATIVE_INFINITY));
+    assertEquals(1.0, FastMath.exp(-0.0));
+    assertEquals(Double.POSITIVE_INFINITY, FastMath.exp(710));
+    assertEquals(Double.POSITIVE_INFINITY, FastMath.expm1(710));
+    assertEquals(Double.doubleToRawLongBits(-0.0), Double.doubleToRawLongBits(FastMath.expm1(-0.0)));
+    assertEquals(Double.doubleToRawLongBits(0.0), Double.doubleToRawLongBits(FastMath.expm1(0.0)));
+    assertEquals(Double.MIN_VALUE, FastMath.expm1(Double.MIN_VALUE));
+    assertEquals(-1e-300, FastMath.expm1(-1e-300));
     // tanh: odd, +-1 at and beyond 19.07, never outside [-1, 1]
-    assertTrue(Double.isNaN(Kernels.tanh(Double.NaN)));
-    assertEquals(1.0, Kernels.tanh(Double.POSITIVE_INFINITY));
-    assertEquals(-1.0, Kernels.tanh(Double.NEGATIVE_INFINITY));
-    assertEquals(1.0, Kernels.tanh(19.1));
-    assertEquals(-1.0, Kernels.tanh(-1e300));
-    assertEquals(Double.doubleToRawLongBits(-0.0), Double.doubleToRawLongBits(Kernels.tanh(-0.0)));
-    assertEquals(-Double.MIN_VALUE, Kernels.tanh(-Double.MIN_VALUE));
+    assertTrue(Double.isNaN(FastMath.tanh(Double.NaN)));
+    assertEquals(1.0, FastMath.tanh(Double.POSITIVE_INFINITY));
+    assertEquals(-1.0, FastMath.tanh(Double.NEGATIVE_INFINITY));
+    assertEquals(1.0, FastMath.tanh(19.1));
+    assertEquals(-1.0, FastMath.tanh(-1e300));
+    assertEquals(Double.doubleToRawLongBits(-0.0), Double.doubleToRawLongBits(FastMath.tanh(-0.0)));
+    assertEquals(-Double.MIN_VALUE, FastMath.tanh(-Double.MIN_VALUE));
     for (double x = 0; x < 25; x += 1.0 / 1024) {
-      assertTrue(Kernels.tanh(x) <= 1.0 && Kernels.tanh(-x) >= -1.0, "tanh out of range at " + x);
+      assertTrue(FastMath.tanh(x) <= 1.0 && FastMath.tanh(-x) >= -1.0, "tanh out of range at " + x);
     }
     // sigmoid: limits, 1/2 at both zeros, the subnormal tail instead of 0
-    assertTrue(Double.isNaN(Kernels.sigmoid(Double.NaN)));
-    assertEquals(1.0, Kernels.sigmoid(Double.POSITIVE_INFINITY));
-    assertEquals(0.0, Kernels.sigmoid(Double.NEGATIVE_INFINITY));
-    assertEquals(0.5, Kernels.sigmoid(-0.0));
-    assertEquals(1.0, Kernels.sigmoid(36.8));
-    assertEquals(exp(new BigDecimal(-740)).doubleValue(), Kernels.sigmoid(-740), Double.MIN_VALUE);
-    assertTrue(Kernels.sigmoid(-740) > 0);
+    assertTrue(Double.isNaN(FastMath.sigmoid(Double.NaN)));
+    assertEquals(1.0, FastMath.sigmoid(Double.POSITIVE_INFINITY));
+    assertEquals(0.0, FastMath.sigmoid(Double.NEGATIVE_INFINITY));
+    assertEquals(0.5, FastMath.sigmoid(-0.0));
+    assertEquals(1.0, FastMath.sigmoid(36.8));
+    assertEquals(exp(new BigDecimal(-740)).doubleValue(), FastMath.sigmoid(-740), Double.MIN_VALUE);
+    assertTrue(FastMath.sigmoid(-740) > 0);
     // softplus and log1p on [0, 1]
-    assertTrue(Double.isNaN(Kernels.softplus(Double.NaN)));
-    assertEquals(Double.POSITIVE_INFINITY, Kernels.softplus(Double.POSITIVE_INFINITY));
-    assertEquals(0.0, Kernels.softplus(Double.NEGATIVE_INFINITY));
-    assertEquals(800.0, Kernels.softplus(800));
-    assertEquals(1e-300, Kernels.log1pUnit(1e-300));
-    assertEquals(0.0, Kernels.log1pUnit(0.0));
-    assertEquals(LN2.doubleValue(), Kernels.log1pUnit(1.0), Math.ulp(0.7));
+    assertTrue(Double.isNaN(FastMath.softplus(Double.NaN)));
+    assertEquals(Double.POSITIVE_INFINITY, FastMath.softplus(Double.POSITIVE_INFINITY));
+    assertEquals(0.0, FastMath.softplus(Double.NEGATIVE_INFINITY));
+    assertEquals(800.0, FastMath.softplus(800));
+    assertEquals(1e-300, FastMath.log1pUnit(1e-300));
+    assertEquals(0.0, FastMath.log1pUnit(0.0));
+    assertEquals(LN2.doubleValue(), FastMath.log1pUnit(1.0), Math.ulp(0.7));
   }
 }
