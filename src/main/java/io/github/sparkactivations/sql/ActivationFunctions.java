@@ -3,18 +3,16 @@ package io.github.sparkactivations.sql;
 import io.github.sparkactivations.activation.Activations;
 import io.github.sparkactivations.activation.ElementwiseActivation;
 import io.github.sparkactivations.activation.RowwiseActivation;
+import io.github.sparkactivations.internal.shim.SparkShim;
 import java.util.List;
+import java.util.function.Function;
 import org.apache.spark.sql.Column;
 import org.apache.spark.sql.SparkSession;
 import org.apache.spark.sql.catalyst.InternalRow;
-import org.apache.spark.sql.catalyst.analysis.FunctionRegistry;
 import org.apache.spark.sql.catalyst.expressions.Expression;
 import org.apache.spark.sql.functions;
 import org.apache.spark.sql.types.DataType;
 import org.apache.spark.sql.types.DataTypes;
-import scala.collection.JavaConverters;
-import scala.collection.Seq;
-import scala.runtime.AbstractFunction1;
 
 /**
  * Activations as DataFrame column functions and SQL functions.
@@ -98,25 +96,22 @@ public final class ActivationFunctions {
    * names), so that SQL text can use them.
    */
   public static void register(SparkSession spark) {
-    FunctionRegistry registry = spark.sessionState().functionRegistry();
-    registry.createOrReplaceTempFunction(ACTIVATION, new ElementwiseBuilder(ACTIVATION, false), "java_udf");
-    registry.createOrReplaceTempFunction(
-        ACTIVATION_DERIVATIVE, new ElementwiseBuilder(ACTIVATION_DERIVATIVE, true), "java_udf");
-    registry.createOrReplaceTempFunction(SOFTMAX, new RowwiseBuilder(SOFTMAX), "java_udf");
-    registry.createOrReplaceTempFunction(LOG_SOFTMAX, new RowwiseBuilder(LOG_SOFTMAX), "java_udf");
+    SparkShim.createOrReplaceTempFunction(spark, ACTIVATION, new ElementwiseBuilder(ACTIVATION, false));
+    SparkShim.createOrReplaceTempFunction(
+        spark, ACTIVATION_DERIVATIVE, new ElementwiseBuilder(ACTIVATION_DERIVATIVE, true));
+    SparkShim.createOrReplaceTempFunction(spark, SOFTMAX, new RowwiseBuilder(SOFTMAX));
+    SparkShim.createOrReplaceTempFunction(spark, LOG_SOFTMAX, new RowwiseBuilder(LOG_SOFTMAX));
   }
 
   private static Column call(String name, Column... args) {
     SparkSession spark = SparkSession.active();
-    if (!spark.sessionState().functionRegistry().functionExists(
-        org.apache.spark.sql.catalyst.FunctionIdentifier.apply(name))) {
+    if (!SparkShim.functionExists(spark, name)) {
       register(spark);
     }
     return functions.call_function(name, args);
   }
 
-  private static List<Expression> args(Seq<Expression> args, String name, int min, int max, String usage) {
-    List<Expression> list = JavaConverters.seqAsJavaList(args);
+  private static List<Expression> args(List<Expression> list, String name, int min, int max, String usage) {
     if (list.size() < min || list.size() > max) {
       throw new IllegalArgumentException(
           name + " takes " + usage + " but was given " + list.size() + " argument(s)");
@@ -138,7 +133,7 @@ public final class ActivationFunctions {
   }
 
   /** Builds activation(spec, x) / activation_derivative(spec, x) once the argument types are known. */
-  private static final class ElementwiseBuilder extends AbstractFunction1<Seq<Expression>, Expression> {
+  private static final class ElementwiseBuilder implements Function<List<Expression>, Expression> {
     private final String name;
     private final boolean derivative;
 
@@ -148,7 +143,7 @@ public final class ActivationFunctions {
     }
 
     @Override
-    public Expression apply(Seq<Expression> arguments) {
+    public Expression apply(List<Expression> arguments) {
       List<Expression> a = args(arguments, name, 2, 2, "(spec, x)");
       Expression spec = a.get(0);
       Expression x = a.get(1);
@@ -161,7 +156,7 @@ public final class ActivationFunctions {
             name + ": spec must be a string such as 'relu' but was " + spec.dataType().catalogString());
       }
       // NULL typed as void: like Spark's built-ins, give a null of the scalar result type
-      Column input = isNull(x) ? new Column(x).cast(DataTypes.DoubleType) : new Column(x);
+      Column input = isNull(x) ? SparkShim.column(x).cast(DataTypes.DoubleType) : SparkShim.column(x);
       DataType type = isNull(x) ? DataTypes.DoubleType : x.dataType();
       if (spec.foldable()) {
         Object value = spec.eval(InternalRow.empty());
@@ -174,17 +169,17 @@ public final class ActivationFunctions {
         } catch (IllegalArgumentException e) {
           throw new IllegalArgumentException(describe(name, a) + ": " + e.getMessage(), e);
         }
-        return ActivationUdfs.elementwise(input, type, fn, derivative, HandleInvalid.KEEP, where).expr();
+        return SparkShim.expression(
+            ActivationUdfs.elementwise(input, type, fn, derivative, HandleInvalid.KEEP, where));
       }
-      return ActivationUdfs.elementwiseBySpec(
-              new Column(spec), input, type, derivative, HandleInvalid.KEEP, where,
-              describe(name, a) + ": argument spec")
-          .expr();
+      return SparkShim.expression(ActivationUdfs.elementwiseBySpec(
+          SparkShim.column(spec), input, type, derivative, HandleInvalid.KEEP, where,
+          describe(name, a) + ": argument spec"));
     }
   }
 
   /** Builds softmax(x [, temperature]) / log_softmax(x [, temperature]). */
-  private static final class RowwiseBuilder extends AbstractFunction1<Seq<Expression>, Expression> {
+  private static final class RowwiseBuilder implements Function<List<Expression>, Expression> {
     private final String name;
 
     RowwiseBuilder(String name) {
@@ -192,7 +187,7 @@ public final class ActivationFunctions {
     }
 
     @Override
-    public Expression apply(Seq<Expression> arguments) {
+    public Expression apply(List<Expression> arguments) {
       List<Expression> a = args(arguments, name, 1, 2, "(x) or (x, temperature)");
       Expression x = a.get(0);
       double temperature = 1.0;
@@ -215,11 +210,10 @@ public final class ActivationFunctions {
       RowwiseActivation fn = Activations.parseRowwise(name);
       // NULL typed as void: like Spark's built-ins, give a null (of type array<double>)
       DataType doubles = DataTypes.createArrayType(DataTypes.DoubleType);
-      Column input = isNull(x) ? new Column(x).cast(doubles) : new Column(x);
-      return ActivationUdfs.rowwise(
-              input, isNull(x) ? doubles : x.dataType(), fn, temperature, HandleInvalid.KEEP,
-              describe(name, a) + ": argument x")
-          .expr();
+      Column input = isNull(x) ? SparkShim.column(x).cast(doubles) : SparkShim.column(x);
+      return SparkShim.expression(ActivationUdfs.rowwise(
+          input, isNull(x) ? doubles : x.dataType(), fn, temperature, HandleInvalid.KEEP,
+          describe(name, a) + ": argument x"));
     }
   }
 }
