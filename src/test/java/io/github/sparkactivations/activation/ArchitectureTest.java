@@ -72,7 +72,16 @@ class ArchitectureTest {
     classes().that().resideInAnyPackage(ROOT + ".ml.feature..", ROOT + ".sql..")
         .should().onlyDependOnClassesThat()
         .resideInAnyPackage(ROOT + ".activation..", ROOT + ".sql..", ROOT + ".ml.feature..",
-            "org.apache.spark..", "scala..", "java..")
+            ROOT + ".internal..", "org.apache.spark..", "scala..", "java..")
+        .check(classes);
+  }
+
+  @Test
+  void sparkLineShimSeesOnlySparkScalaAndTheJdk() {
+    classes().that().resideInAPackage(ROOT + ".internal.shim..")
+        .should().onlyDependOnClassesThat()
+        .resideInAnyPackage(ROOT + ".internal.shim..", "org.apache.spark..", "scala..", "java..")
+        .because("the shim is the one place where code differs by Spark line; it forwards to Spark only")
         .check(classes);
   }
 
