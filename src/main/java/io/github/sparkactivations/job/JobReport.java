@@ -79,8 +79,9 @@ public record JobReport(
    * @param min smallest non-NaN value (null if none)
    * @param mean mean of the non-NaN values (null if none)
    * @param max largest non-NaN value (null if none)
-   * @param zeroFraction fraction of values exactly 0 (dead units)
-   * @param saturatedFraction fraction of values in the saturated zone, see {@code saturation}
+   * @param zeroFraction fraction of values exactly 0 (dead units); null when there are no values
+   * @param saturatedFraction fraction of values in the saturated zone, see {@code saturation}; null when
+   *     there are no values
    * @param saturation the definition used for this stage
    */
   public record StageStats(
@@ -95,8 +96,8 @@ public record JobReport(
       Double min,
       Double mean,
       Double max,
-      double zeroFraction,
-      double saturatedFraction,
+      Double zeroFraction,
+      Double saturatedFraction,
       String saturation) {}
 
   private static final ObjectMapper JSON =
@@ -217,8 +218,8 @@ public record JobReport(
     return String.format(Locale.ROOT, "%.3e", d);
   }
 
-  private static String pct(double f) {
-    if (Double.isNaN(f)) {
+  private static String pct(Double f) {
+    if (f == null || f.isNaN()) {
       return "-";
     }
     return String.format(Locale.ROOT, "%.2f%%", 100.0 * f);
