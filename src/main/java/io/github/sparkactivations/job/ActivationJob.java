@@ -214,6 +214,9 @@ public final class ActivationJob implements Callable<Integer> {
           report = JobRunner.run(plan, session.spark(), source, System.nanoTime() - started);
         } catch (Exception e) {   // SparkException is checked for javac, but Scala throws it undeclared
           String explained = JobRunner.explain(e, plan);
+          if (explained == null) {
+            explained = InputReader.explainReadFailure(e, cfg);
+          }
           if (explained != null) {
             throw new RunFailure(source + ": " + explained, e);
           }

@@ -25,7 +25,6 @@ import org.apache.spark.ml.attribute.AttributeGroup;
 import org.apache.spark.ml.feature.StandardScaler;
 import org.apache.spark.ml.feature.VectorAssembler;
 import org.apache.spark.ml.linalg.VectorUDT;
-import org.apache.spark.sql.DataFrameReader;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.SparkSession;
@@ -108,9 +107,8 @@ final class JobPlan {
       }
     }
 
-    Dataset<Row> input = read(spark, in);
+    Dataset<Row> input = InputReader.read(spark, in);
     StructType schema = input.schema();
-    checkFormatMatches(in, schema);
 
     // features
     List<String> featureColumns = new ArrayList<>();
@@ -355,60 +353,6 @@ final class JobPlan {
         .setHandleInvalid(sm.handleInvalid());
   }
 
-  /** The reader for {@code input}: csv gets {@code header} and {@code inferSchema} true unless set. */
-  static Dataset<Row> read(SparkSession spark, JobConfig.InputSection in) {
-    Map<String, String> options = new LinkedHashMap<>();
-    if (in.format().equals("csv")) {
-      options.put("header", "true");
-      options.put("inferSchema", "true");
-    }
-    options.putAll(in.options());
-    DataFrameReader reader = spark.read().format(in.format()).options(options);
-    try {
-      return reader.load(in.path());
-    } catch (Exception e) {   // AnalysisException is checked for javac, but Scala throws it undeclared
-      String msg = JobConfig.oneLine(e.getMessage());
-      if (msg.contains("UNABLE_TO_INFER_SCHEMA")) {
-        throw new ConfigException("input.path", in.path() + " holds no " + in.format()
-            + " data files (Spark cannot infer a schema from it); point input.path at a " + in.format()
-            + " file or a directory of them, or set input.format");
-      }
-      throw new ConfigException("input", "cannot read " + in.path() + " as " + in.format() + " (" + innermost(e)
-          + "); check that input.format (" + String.join(", ", JobConfig.INPUT_FORMATS) + ") matches the data");
-    }
-  }
-
-  /**
-   * Catches a format that reads without error but not as the data: json that Spark read entirely as
-   * corrupt records, and csv whose header line is binary (a parquet file, an archive).
-   */
-  static void checkFormatMatches(JobConfig.InputSection in, StructType schema) {
-    String formats = String.join(", ", JobConfig.INPUT_FORMATS);
-    if (in.format().equals("json")) {
-      String corrupt = option(in, "columnNameOfCorruptRecord");
-      if (schema.fields().length == 1 && schema.fields()[0].name().equals(corrupt == null ? "_corrupt_record" : corrupt)) {
-        throw new ConfigException("input.format", in.path() + " holds no json records (Spark read every line as "
-            + schema.fields()[0].name() + "); check that input.format (" + formats + ") matches the data; json is "
-            + "one object per line, for one document over several lines set input.options.multiLine=true");
-      }
-    }
-    if (in.format().equals("csv")) {
-      for (StructField f : schema.fields()) {
-        if (f.name().chars().anyMatch(ch -> ch == 0xFFFD || (Character.isISOControl(ch) && ch != '\t'))) {
-          String first = schema.fields()[0].name();
-          String magic = first.startsWith("PAR1") ? "parquet" : first.startsWith("ORC") ? "orc" : null;
-          if (magic != null) {
-            throw new ConfigException("input.format", in.path() + " looks like " + magic + ", not csv (its files "
-                + "start with the " + magic + " magic bytes " + (magic.equals("orc") ? "ORC" : "PAR1")
-                + "); set input.format: " + magic);
-          }
-          throw new ConfigException("input.format", in.path() + " does not look like csv text (its header line "
-              + "holds binary data); check that input.format (" + formats + ") matches the data");
-        }
-      }
-    }
-  }
-
   /**
    * The first line of the innermost message of a failure, at most 300 characters: Spark wraps the cause
    * that names the problem (a bad footer, a number that does not parse) in messages that carry
@@ -470,7 +414,7 @@ final class JobPlan {
     String col = "'" + f.name() + "'";
     String label = "for a label, remove it from " + key + " (output.keep carries it to the output)";
     if (f.dataType() instanceof StringType && in.format().equals("csv")) {
-      if ("false".equalsIgnoreCase(option(in, "inferSchema"))) {
+      if ("false".equalsIgnoreCase(InputReader.option(in, "inferSchema"))) {
         throw new ConfigException(key, "column " + col + " was read as string because input.options.inferSchema "
             + "is false, which reads every csv column as string; remove that option");
       }
@@ -480,16 +424,6 @@ final class JobPlan {
     }
     throw new ConfigException(key, "column " + col + " is " + f.dataType().simpleString() + ", not numeric; "
         + "remove it from " + key + " (or, for a label, list it in output.keep)");
-  }
-
-  /** A reader option given in the config, looked up case-insensitively as Spark does; null if absent. */
-  private static String option(JobConfig.InputSection in, String name) {
-    for (Map.Entry<String, String> e : in.options().entrySet()) {
-      if (e.getKey() != null && e.getKey().equalsIgnoreCase(name)) {
-        return e.getValue() == null ? null : e.getValue().trim();
-      }
-    }
-    return null;
   }
 
   /** {@code a:double, b:string, ...}, shortened for wide inputs. */

@@ -21,7 +21,7 @@ import org.apache.spark.sql.expressions.UserDefinedFunction;
  * magnitudes (|x| in [20, 60], where sigmoid/tanh saturate) mixed in; sparse rows hold 0 to 6 stored
  * entries (the empty vector included).
  */
-final class VectorDataset {
+public final class VectorDataset {
 
   private VectorDataset() {}
 
@@ -36,7 +36,7 @@ final class VectorDataset {
         .write().mode("error").parquet(path);
   }
 
-  static Vector denseRow(long id, int dim) {
+  public static Vector denseRow(long id, int dim) {
     SplittableRandom r = new SplittableRandom(0x5EED_0000L ^ (id * 0x9E3779B97F4A7C15L));
     double[] v = new double[dim];
     for (int i = 0; i < dim; i++) {
@@ -45,7 +45,7 @@ final class VectorDataset {
     return Vectors.dense(v);
   }
 
-  static Vector sparseRow(long id, int dim) {
+  public static Vector sparseRow(long id, int dim) {
     SplittableRandom r = new SplittableRandom(0xC0FFEEL ^ (id * 0xBF58476D1CE4E5B9L));
     int nnz = r.nextInt(Math.min(7, dim + 1));
     int[] indices = r.ints(0, dim).distinct().limit(nnz).sorted().toArray();

@@ -172,6 +172,85 @@ class ActivationJobEndToEndTest extends SparkTestBase {
   }
 
   /**
+   * Every config under conf/ runs on the shipped sample data: each is one of the cases above or the
+   * vectors config below, so a config added without a test (or pointing at data that does not ship)
+   * fails here.
+   */
+  @org.junit.jupiter.api.Test
+  void everyShippedConfigIsRunByATest() throws Exception {
+    java.util.Set<String> tested = new java.util.TreeSet<>(List.of("vectors"));
+    shippedConfigs().forEach(c -> tested.add(c.config()));
+    java.util.Set<String> shipped = new java.util.TreeSet<>();
+    try (Stream<Path> s = Files.list(Path.of("conf"))) {
+      s.map(p -> p.getFileName().toString()).filter(n -> n.endsWith(".yaml"))
+          .forEach(n -> shipped.add(n.substring(0, n.length() - ".yaml".length())));
+    }
+    assertEquals(tested, shipped, "conf/*.yaml and the configs this test class runs");
+  }
+
+  /**
+   * conf/vectors.yaml as shipped (only the output redirected) on sample-data/vectors: the sample is what
+   * its generator gives for ids 0..199, and every output row is recomputed here with textbook formulas
+   * (elu alpha 0.5, softmax with the max subtracted, relu keeping sparse vectors sparse, sigmoid).
+   */
+  @org.junit.jupiter.api.Test
+  void vectorsConfigRunsOnTheShippedVectorSample() throws Exception {
+    Path out = tmp.resolve("out/vectors");
+    JobCli.Result r = JobCli.run("run", "conf/vectors.yaml", "--set", "output.path=" + out);
+    assertEquals(0, r.exit(), r.toString());
+    java.util.Map<Long, Row> in = new java.util.TreeMap<>();
+    for (Row row : spark.read().parquet("sample-data/vectors").collectAsList()) {
+      long id = row.getLong(row.fieldIndex("id"));
+      assertEquals(io.github.sparkactivations.cluster.VectorDataset.denseRow(id, 16), row.getAs("dense"), "dense " + id);
+      assertEquals(io.github.sparkactivations.cluster.VectorDataset.sparseRow(id, 16), row.getAs("sparse"), "sparse " + id);
+      in.put(id, row);
+    }
+    assertEquals(200, in.size());
+    List<Row> rows = spark.read().parquet(out.toString()).collectAsList();
+    assertEquals(200, rows.size());
+    for (Row o : rows) {
+      Row i = in.get(o.getLong(o.fieldIndex("id")));
+      double[] x = ((Vector) i.getAs("dense")).toArray();
+      double[] elu = new double[x.length];
+      double max = Double.NEGATIVE_INFINITY;
+      for (int k = 0; k < x.length; k++) {
+        elu[k] = x[k] > 0 ? x[k] : 0.5 * Math.expm1(x[k]);
+        max = Math.max(max, elu[k]);
+      }
+      double sum = 0;
+      double[] softmax = new double[x.length];
+      for (int k = 0; k < x.length; k++) {
+        softmax[k] = Math.exp(elu[k] - max);
+        sum += softmax[k];
+      }
+      for (int k = 0; k < x.length; k++) {
+        softmax[k] /= sum;
+      }
+      Vector sparse = i.getAs("sparse");
+      double[] s = sparse.toArray();
+      double[] relu = new double[s.length];
+      double[] sigmoid = new double[s.length];
+      for (int k = 0; k < s.length; k++) {
+        relu[k] = Math.max(0.0, s[k]);
+        sigmoid[k] = 1.0 / (1.0 + Math.exp(-s[k]));
+      }
+      assertClose(elu, o.getAs("dense_elu"), "dense_elu");
+      assertClose(softmax, o.getAs("dense_softmax"), "dense_softmax");
+      assertClose(relu, o.getAs("sparse_relu"), "sparse_relu");
+      assertTrue(o.getAs("sparse_relu") instanceof org.apache.spark.ml.linalg.SparseVector, "relu keeps sparse vectors sparse");
+      assertClose(sigmoid, o.getAs("sparse_sigmoid"), "sparse_sigmoid");
+    }
+  }
+
+  private static void assertClose(double[] expected, Vector actual, String what) {
+    double[] a = actual.toArray();
+    assertEquals(expected.length, a.length, what + " size");
+    for (int k = 0; k < a.length; k++) {
+      assertEquals(expected[k], a[k], 1e-12 * Math.max(1.0, Math.abs(expected[k])), what + "[" + k + "]");
+    }
+  }
+
+  /**
    * Row-wise functions in activation stages: the iris sample, standardized, through hardmax and softmin,
    * checked against a one-hot of the first maximum and softmax(-x) computed here with plain Math.exp.
    */
