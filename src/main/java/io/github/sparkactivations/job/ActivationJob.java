@@ -75,6 +75,11 @@ public final class ActivationJob implements Callable<Integer> {
     PrintWriter e = new PrintWriter(new java.io.OutputStreamWriter(err, StandardCharsets.UTF_8), true);
     try {
       return commandLine(o, e).execute(args);
+    } catch (LinkageError le) {
+      // a class missing from the classpath (a jar of the wrong Spark or Scala line): one line, not a trace
+      e.println("error: " + JobConfig.oneLine(le.getClass().getSimpleName() + ": " + le.getMessage())
+          + " (a class is missing from the classpath: submit the job jar with spark-submit of a supported Spark)");
+      return FAILED;
     } finally {
       o.flush();
       e.flush();
@@ -178,6 +183,7 @@ public final class ActivationJob implements Callable<Integer> {
     @Override
     public Integer call() {
       long started = System.nanoTime();
+      requireSpark();
       PrintWriter out = spec.commandLine().getOut();
       String source = config.toString();
       JobConfig cfg = ConfigLoader.load(config, sets);
@@ -229,6 +235,22 @@ public final class ActivationJob implements Callable<Integer> {
       } finally {
         session.close();
       }
+    }
+  }
+
+  /**
+   * Refuses {@code run} when Spark is not on the classpath ({@code java -jar} of the job jar, which
+   * leaves Spark out as spark-submit provides it), before any class that needs Spark or its Jackson is
+   * loaded.
+   */
+  static void requireSpark() {
+    try {
+      Class.forName("org.apache.spark.sql.SparkSession", false, ActivationJob.class.getClassLoader());
+      Class.forName("com.fasterxml.jackson.databind.ObjectMapper", false, ActivationJob.class.getClassLoader());
+    } catch (ClassNotFoundException | LinkageError e) {
+      throw new ConfigException(null, null, "run needs Spark on the classpath, and the job jar leaves Spark out "
+          + "(spark-submit provides it): spark-submit --class " + ActivationJob.class.getName()
+          + " <job jar> run <config>; list and plot run without Spark");
     }
   }
 

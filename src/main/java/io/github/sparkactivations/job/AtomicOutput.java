@@ -2,8 +2,13 @@ package io.github.sparkactivations.job;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.util.Map;
+import java.util.TreeMap;
 import java.util.UUID;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import org.apache.hadoop.conf.Configuration;
+import org.apache.hadoop.fs.FileStatus;
 import org.apache.hadoop.fs.FileSystem;
 import org.apache.hadoop.fs.Path;
 
@@ -24,6 +29,13 @@ import org.apache.hadoop.fs.Path;
  * one directory are atomic on HDFS and local file systems; on object stores ({@code s3a:}) a rename
  * is a copy, so the switch is not atomic there, but the old output is still untouched until the new
  * one is complete.
+ *
+ * <p>A run killed outright ({@code kill -9}, a lost machine) cannot remove its temporary sibling. On the
+ * local file system each run therefore holds a {@link RunLock} next to its sibling, and {@link #begin}
+ * removes the siblings of the same target whose lock no live run holds (and those of job versions
+ * without locks); a backup sibling whose run died between the two renames of a switch is renamed back
+ * onto the target when the target is missing. Two concurrent runs on one output never touch each other's
+ * siblings. On other file systems leftovers are left alone.
  */
 public final class AtomicOutput implements AutoCloseable {
 
@@ -33,14 +45,20 @@ public final class AtomicOutput implements AutoCloseable {
   private final boolean overwrite;
   /** The topmost parent directory {@link #begin} created, or null: removed again if left empty. */
   private final Path createdParent;
+  /** This run's liveness mark on a local file system, else null. */
+  private final RunLock lock;
+  private final String id;
   private boolean committed;
 
-  private AtomicOutput(FileSystem fs, Path target, Path temporary, boolean overwrite, Path createdParent) {
+  private AtomicOutput(FileSystem fs, Path target, Path temporary, boolean overwrite, Path createdParent,
+      RunLock lock, String id) {
     this.fs = fs;
     this.target = target;
     this.temporary = temporary;
     this.overwrite = overwrite;
     this.createdParent = createdParent;
+    this.lock = lock;
+    this.id = id;
   }
 
   /**
@@ -63,8 +81,20 @@ public final class AtomicOutput implements AutoCloseable {
         created = p2;
       }
       fs.mkdirs(parent);
-      Path tmp = new Path(parent, "." + target.getName() + ".tmp-" + UUID.randomUUID());
-      return new AtomicOutput(fs, target, tmp, overwrite, created);
+      String id;
+      RunLock lock = null;
+      do {
+        id = UUID.randomUUID().toString();
+        if (isLocal(fs)) {
+          lock = RunLock.create(local(fs, sibling(target, "tmp", id + RunLock.SUFFIX)));
+        }
+      } while (isLocal(fs) && lock == null);
+      try {
+        removeAbandonedSiblings(fs, target, id);
+      } catch (IOException | RuntimeException e) {
+        // best effort: leftovers are hidden, and the next run tries again
+      }
+      return new AtomicOutput(fs, target, sibling(target, "tmp", id), overwrite, created, lock, id);
     } catch (IOException e) {
       throw new UncheckedIOException("cannot prepare output " + path + ": " + e.getMessage(), e);
     }
@@ -101,7 +131,7 @@ public final class AtomicOutput implements AutoCloseable {
         if (!overwrite) {
           throw new IllegalStateException(target + " appeared while the job was running; not replacing it");
         }
-        backup = new Path(target.getParent(), "." + target.getName() + ".old-" + UUID.randomUUID());
+        backup = sibling(target, "old", id);
         if (!fs.rename(target, backup)) {
           throw new IOException("could not move the old output " + target + " aside to " + backup);
         }
@@ -135,10 +165,12 @@ public final class AtomicOutput implements AutoCloseable {
   @Override
   public void close() {
     if (committed) {
+      closeLock();
       return;
     }
     try {
       fs.delete(temporary, true);
+      closeLock();
       if (createdParent != null) {
         for (Path dir = temporary.getParent(); dir != null; dir = dir.getParent()) {
           if (!fs.exists(dir) || fs.listStatus(dir).length > 0 || !fs.delete(dir, false) || dir.equals(createdParent)) {
@@ -147,7 +179,71 @@ public final class AtomicOutput implements AutoCloseable {
         }
       }
     } catch (IOException e) {
-      // best effort: the sibling is hidden, and its name says what it is
+      // best effort: the sibling is hidden, its name says what it is, and the next run removes it
+    } finally {
+      closeLock();
+    }
+  }
+
+  private void closeLock() {
+    if (lock != null) {
+      lock.close();
+    }
+  }
+
+  /** {@code <parent>/.<name>.<kind>-<id>}: the temporary ({@code tmp}) or backup ({@code old}) sibling of a target. */
+  private static Path sibling(Path target, String kind, String id) {
+    return new Path(target.getParent(), "." + target.getName() + "." + kind + "-" + id);
+  }
+
+  private static boolean isLocal(FileSystem fs) {
+    return "file".equals(fs.getScheme());
+  }
+
+  private static java.nio.file.Path local(FileSystem fs, Path p) {
+    return java.nio.file.Path.of(fs.makeQualified(p).toUri());
+  }
+
+  private static final Pattern SIBLING = Pattern.compile("\\.(tmp|old)-([0-9a-f]{8}(?:-[0-9a-f]{4}){3}-[0-9a-f]{12})(\\.lock)?");
+
+  /**
+   * Removes the temporary and backup siblings of {@code target} that no live run holds (see the class
+   * comment); {@code ownId} is this run's. Local file system only.
+   */
+  static void removeAbandonedSiblings(FileSystem fs, Path target, String ownId) throws IOException {
+    if (!isLocal(fs)) {
+      return;
+    }
+    String prefix = "." + target.getName();
+    Map<String, Boolean> ids = new TreeMap<>();   // id -> has a lock file
+    for (FileStatus st : fs.listStatus(target.getParent())) {
+      String name = st.getPath().getName();
+      if (!name.startsWith(prefix)) {
+        continue;
+      }
+      Matcher m = SIBLING.matcher(name.substring(prefix.length()));
+      if (m.matches() && !m.group(2).equals(ownId)) {
+        ids.merge(m.group(2), m.group(3) != null, Boolean::logicalOr);
+      }
+    }
+    for (Map.Entry<String, Boolean> e : ids.entrySet()) {
+      String other = e.getKey();
+      RunLock.IORunnable cleanup = () -> {
+        fs.delete(sibling(target, "tmp", other), true);
+        Path old = sibling(target, "old", other);
+        if (fs.exists(old)) {
+          if (fs.exists(target)) {
+            fs.delete(old, true);
+          } else {
+            fs.rename(old, target);   // the run died mid-switch: the backup is the previous output
+          }
+        }
+      };
+      if (e.getValue()) {
+        RunLock.ifAbandoned(local(fs, sibling(target, "tmp", other + RunLock.SUFFIX)), cleanup);
+      } else {
+        cleanup.run();   // a sibling without a lock file: left by a version of the job without locks
+      }
     }
   }
 
