@@ -212,10 +212,10 @@ public final class ConfigLoader {
         if (!isIndex(part)) {
           throw new ConfigException(source, rawKey, "'" + path + "' is a list; address an element as " + path + "[0]");
         }
-        int idx = Integer.parseInt(part);
+        int idx = part.length() > 9 ? Integer.MAX_VALUE : Integer.parseInt(part);
         if (idx > arr.size()) {
           throw new ConfigException(
-              source, rawKey, "index " + idx + " is out of range: '" + path + "' has " + arr.size() + " elements");
+              source, rawKey, "index " + part + " is out of range: '" + path + "' has " + arr.size() + " elements");
         }
         if (last) {
           if (idx == arr.size()) {
