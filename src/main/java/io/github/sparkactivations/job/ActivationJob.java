@@ -3,6 +3,7 @@ package io.github.sparkactivations.job;
 import io.github.sparkactivations.activation.Activation;
 import io.github.sparkactivations.activation.Activations;
 import io.github.sparkactivations.activation.ElementwiseActivation;
+import io.github.sparkactivations.internal.Causes;
 import io.github.sparkactivations.plot.ActivationChart;
 import java.io.PrintStream;
 import java.io.PrintWriter;
@@ -133,14 +134,8 @@ public final class ActivationJob implements Callable<Integer> {
    * which is the one that names the problem.
    */
   static String runtimeMessage(Throwable ex) {
-    Throwable root = ex;
-    String best = ex.getMessage();
-    while (root.getCause() != null && root.getCause() != root) {
-      root = root.getCause();
-      if (root.getMessage() != null && !root.getMessage().isBlank()) {
-        best = root.getMessage();
-      }
-    }
+    Throwable root = Causes.root(ex);
+    String best = Causes.innermostWithMessage(ex).getMessage();
     String first = best == null ? root.getClass().getName() : best.strip().split("\\R", 2)[0];
     return root.getClass().getSimpleName() + ": " + first;
   }

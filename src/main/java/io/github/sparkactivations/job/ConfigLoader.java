@@ -18,6 +18,7 @@ import com.fasterxml.jackson.databind.node.MissingNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.fasterxml.jackson.databind.node.TextNode;
 import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
+import io.github.sparkactivations.internal.Causes;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
@@ -407,7 +408,7 @@ public final class ConfigLoader {
    * by the problem's own mark.
    */
   static String describeParseError(JsonProcessingException e) {
-    for (Throwable t = e; t != null; t = t.getCause() == t ? null : t.getCause()) {
+    for (Throwable t : Causes.chain(e)) {
       if (t instanceof org.yaml.snakeyaml.error.MarkedYAMLException m && m.getProblem() != null) {
         StringBuilder sb = new StringBuilder();
         Mark at = m.getProblemMark() != null ? m.getProblemMark() : m.getContextMark();

@@ -6,6 +6,8 @@ import io.github.sparkactivations.activation.Activation;
 import io.github.sparkactivations.activation.Activations;
 import io.github.sparkactivations.activation.ElementwiseActivation;
 import io.github.sparkactivations.activation.RowwiseActivation;
+import io.github.sparkactivations.internal.HandleInvalid;
+import io.github.sparkactivations.internal.Rules;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
@@ -48,8 +50,8 @@ public record JobConfig(
   public static final List<String> OUTPUT_FORMATS = List.of("parquet", "orc", "json", "csv");
   /** Output modes: refuse an existing output, or replace it once the new one is complete. */
   public static final List<String> OUTPUT_MODES = List.of("error", "overwrite");
-  /** Values of the {@code handleInvalid} keys. */
-  public static final List<String> HANDLE_INVALID = List.of("error", "skip", "keep");
+  /** Values of the {@code handleInvalid} keys: exactly these, lower case, as the stages' param. */
+  public static final List<String> HANDLE_INVALID = List.of(HandleInvalid.paramValues());
   /** Default name of the assembled (and standardized) feature vector column. */
   public static final String DEFAULT_FEATURES_COL = "features";
   /** Default master when neither spark-submit nor the config sets one. */
@@ -122,7 +124,7 @@ public record JobConfig(
       columns = columns == null ? null : List.copyOf(columns);
       exclude = exclude == null ? null : List.copyOf(exclude);
       standardize = standardize != null && standardize;
-      handleInvalid = handleInvalid == null ? "error" : handleInvalid.trim().toLowerCase(Locale.ROOT);
+      handleInvalid = handleInvalid == null ? HandleInvalid.DEFAULT.paramValue() : handleInvalid;
     }
 
     /** The name of the feature vector column the first stage reads by default. */
@@ -179,7 +181,7 @@ public record JobConfig(
       implements StageConfig {
     public ActivationStage {
       derivative = derivative != null && derivative;
-      handleInvalid = handleInvalid == null ? "error" : handleInvalid.trim().toLowerCase(Locale.ROOT);
+      handleInvalid = handleInvalid == null ? HandleInvalid.DEFAULT.paramValue() : handleInvalid;
     }
 
     @Override
@@ -201,7 +203,7 @@ public record JobConfig(
     public SoftmaxStage {
       temperature = temperature == null ? 1.0 : temperature;
       logSoftmax = logSoftmax != null && logSoftmax;
-      handleInvalid = handleInvalid == null ? "error" : handleInvalid.trim().toLowerCase(Locale.ROOT);
+      handleInvalid = handleInvalid == null ? HandleInvalid.DEFAULT.paramValue() : handleInvalid;
     }
 
     @Override
@@ -324,7 +326,7 @@ public record JobConfig(
     if (features.outputCol() != null) {
       requireNonBlank("features.outputCol", features.outputCol());
     }
-    requireOneOf("features.handleInvalid", features.handleInvalid(), HANDLE_INVALID);
+    requireHandleInvalid("features.handleInvalid", features.handleInvalid());
     if (features.standardize() && features.handleInvalid().equals("keep")) {
       // StandardScaler sums every row: one NaN kept in a column makes its mean and std NaN, and then
       // every row of that feature NaN, silently
@@ -350,7 +352,7 @@ public record JobConfig(
       if (sc == null) {
         throw new ConfigException(key, "is empty; give at least activation: <spec> or type: softmax");
       }
-      requireOneOf(key + ".handleInvalid", sc.handleInvalid(), HANDLE_INVALID);
+      requireHandleInvalid(key + ".handleInvalid", sc.handleInvalid());
       Activation activation;
       String defaultOut;
       if (sc instanceof ActivationStage a) {
@@ -363,16 +365,15 @@ public record JobConfig(
         if (activation instanceof RowwiseActivation && a.derivative()) {
           throw new ConfigException(
               key + ".derivative",
-              "true is not supported with the row-wise activation '" + a.activation().trim() + "': every "
-                  + "output entry depends on the whole row, so its derivative is a Jacobian per row, not one "
-                  + "value per entry; remove derivative (or set it to false)");
+              "true is not supported with the row-wise activation '" + a.activation().trim() + "': "
+                  + Rules.ROWWISE_DERIVATIVE + "; remove derivative (or set it to false)");
         }
         defaultOut = activation.name() + (a.derivative() ? "_derivative" : "");
       } else {
         SoftmaxStage s = (SoftmaxStage) sc;
-        if (!(s.temperature() > 0) || Double.isInfinite(s.temperature())) {
-          throw new ConfigException(
-              key + ".temperature", "must be finite and > 0 but was " + s.temperature());
+        String problem = Rules.temperatureProblem(s.temperature());
+        if (problem != null) {
+          throw new ConfigException(key + ".temperature", problem);
         }
         activation = Activations.parse(s.functionName());
         defaultOut = s.functionName();
@@ -444,6 +445,14 @@ public record JobConfig(
   private static void requireNonBlank(String key, String value) {
     if (value == null || value.isBlank()) {
       throw new ConfigException(key, "is missing or empty");
+    }
+  }
+
+  /** The one rule of the stages' param ({@link HandleInvalid#problem}): lower case, exactly. */
+  private static void requireHandleInvalid(String key, String value) {
+    String problem = HandleInvalid.problem(value);
+    if (problem != null) {
+      throw new ConfigException(key, problem);
     }
   }
 

@@ -1,5 +1,6 @@
 package io.github.sparkactivations.job;
 
+import io.github.sparkactivations.internal.Causes;
 import io.github.sparkactivations.job.JobConfig.ActivationStage;
 import io.github.sparkactivations.job.JobConfig.ResolvedStage;
 import io.github.sparkactivations.job.JobConfig.SoftmaxStage;
@@ -359,17 +360,11 @@ final class JobPlan {
    * whole stack traces.
    */
   static String innermost(Throwable e) {
-    String best = null;
-    Throwable named = e;
-    for (Throwable t = e; t != null; t = t.getCause() == t ? null : t.getCause()) {
-      if (t.getMessage() != null && !t.getMessage().isBlank()) {
-        best = t.getMessage().strip().split("\\R", 2)[0].strip();
-        named = t;
-      }
-    }
-    if (best == null) {
+    Throwable named = Causes.innermostWithMessage(e);
+    if (named.getMessage() == null || named.getMessage().isBlank()) {
       return e.getClass().getSimpleName();
     }
+    String best = named.getMessage().strip().split("\\R", 2)[0].strip();
     if (named.getClass().getName().startsWith("java.") && named.getClass() != RuntimeException.class
         && named.getClass() != Exception.class) {
       best = named.getClass().getSimpleName() + ": " + best;   // NumberFormatException: For input string ...

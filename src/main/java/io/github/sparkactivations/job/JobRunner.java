@@ -1,5 +1,7 @@
 package io.github.sparkactivations.job;
 
+import io.github.sparkactivations.internal.Causes;
+import io.github.sparkactivations.internal.InvalidInputException;
 import io.github.sparkactivations.job.JobConfig.ResolvedStage;
 import java.io.IOException;
 import java.io.OutputStream;
@@ -16,6 +18,7 @@ import org.apache.hadoop.fs.FSDataOutputStream;
 import org.apache.hadoop.fs.FileSystem;
 import org.apache.spark.ml.PipelineModel;
 import org.apache.spark.ml.PipelineStage;
+import org.apache.spark.ml.feature.VectorAssembler;
 import org.apache.spark.ml.linalg.VectorUDT;
 import org.apache.spark.sql.Column;
 import org.apache.spark.sql.Dataset;
@@ -128,39 +131,45 @@ final class JobRunner {
 
   /**
    * A runtime failure caused by the data, retold with the config key that decides it: Spark's
-   * {@code VectorAssembler} and our stages name a {@code handleInvalid} param and a stage uid, which a
-   * job user cannot map to the config; the returned exception's message names
-   * {@code features.handleInvalid} or {@code stages[i].handleInvalid} instead.
+   * {@code VectorAssembler} and our stages fail on a null or NaN under {@code handleInvalid=error}, naming
+   * a param and a stage uid that a job user cannot map to the config; the returned line names
+   * {@code features.handleInvalid} or {@code stages[i].handleInvalid} instead. Read from the failure's
+   * structure, never its text: the stages' {@link InvalidInputException} (found in the cause chain,
+   * where Spark keeps it across executors) by its fields, the assembler's plain {@code SparkException}
+   * by the class that threw it.
    *
    * @return the one line naming the key, or null for any other failure
    */
   static String explain(Throwable failure, JobPlan plan) {
-    String root = null;
-    for (Throwable t = failure; t != null; t = t.getCause() == t ? null : t.getCause()) {
-      if (t.getMessage() != null && !t.getMessage().isBlank()) {
-        root = JobConfig.oneLine(t.getMessage());
+    var invalid = InvalidInputException.findIn(failure);
+    if (invalid.isPresent()) {
+      InvalidInputException e = invalid.get();
+      PipelineStage[] stages = plan.pipeline.getStages();
+      int first = stages.length - plan.stages.size();
+      for (ResolvedStage s : plan.stages) {
+        if (stages[first + s.index()].uid().equals(e.stageUid())) {
+          String key = s.key() + ".handleInvalid";
+          return key + ": " + e.describe(key);
+        }
       }
-    }
-    if (root == null) {
       return null;
     }
-    if (root.contains("while assembling a row with handleInvalid")) {
+    if (thrownBy(Causes.root(failure), VectorAssembler.class)) {
       return "features.handleInvalid: " + firstInvalid(plan) + " (features.handleInvalid is "
           + plan.config.features().handleInvalid() + "); set features.handleInvalid to skip (drop such rows) or keep "
           + "(NaN in the vector, left to the stages' handleInvalid)";
     }
-    PipelineStage[] stages = plan.pipeline.getStages();
-    int first = stages.length - plan.stages.size();
-    for (ResolvedStage s : plan.stages) {
-      String uid = stages[first + s.index()].uid();
-      int at = root.indexOf(uid + ": ");
-      if (at >= 0) {
-        String key = s.key() + ".handleInvalid";
-        String msg = root.substring(at + uid.length() + 2).replace("Set handleInvalid", "Set " + key);
-        return key + ": " + msg;
-      }
-    }
     return null;
+  }
+
+  /** True if {@code t} was thrown from code of {@code type} (or its companion object). */
+  private static boolean thrownBy(Throwable t, Class<?> type) {
+    StackTraceElement[] frames = t.getStackTrace();
+    if (frames.length == 0) {
+      return false;
+    }
+    String thrower = frames[0].getClassName();
+    return thrower.equals(type.getName()) || thrower.startsWith(type.getName() + "$");
   }
 
   /**

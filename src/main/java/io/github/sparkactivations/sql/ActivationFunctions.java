@@ -3,6 +3,10 @@ package io.github.sparkactivations.sql;
 import io.github.sparkactivations.activation.Activations;
 import io.github.sparkactivations.activation.ElementwiseActivation;
 import io.github.sparkactivations.activation.RowwiseActivation;
+import io.github.sparkactivations.internal.ColumnEngine;
+import io.github.sparkactivations.internal.HandleInvalid;
+import io.github.sparkactivations.internal.InputRef;
+import io.github.sparkactivations.internal.Rules;
 import io.github.sparkactivations.internal.shim.SparkShim;
 import java.util.List;
 import java.util.function.Function;
@@ -27,7 +31,7 @@ import org.apache.spark.sql.types.DataTypes;
  * </pre>
  *
  * <p>Each function is polymorphic in {@code x}, like Spark's built-ins: the result has the type of the
- * input (see {@link ActivationUdfs} for the table): a vector gives a vector (a sparse vector stays
+ * input: a vector gives a vector (a sparse vector stays
  * sparse when f(0) == 0), {@code array<double>} gives {@code array<double>}, {@code array<float>}
  * gives {@code array<float>}, and for {@code activation}/{@code activation_derivative} any numeric
  * scalar gives a {@code double}. A constant spec (the usual case) is parsed once, when the query is
@@ -147,7 +151,7 @@ public final class ActivationFunctions {
       List<Expression> a = args(arguments, name, 2, 2, "(spec, x)");
       Expression spec = a.get(0);
       Expression x = a.get(1);
-      String where = describe(name, a) + ": argument x";
+      InputRef where = InputRef.ofSql(describe(name, a), "x");
       if (DataTypes.NullType.equals(spec.dataType())) {
         throw new IllegalArgumentException(name + ": spec must not be null");
       }
@@ -165,14 +169,14 @@ public final class ActivationFunctions {
         }
         ElementwiseActivation fn;
         try {
-          fn = ActivationUdfs.parseSqlSpec(derivative, value.toString());
+          fn = Rules.sqlElementwise(derivative, value.toString());
         } catch (IllegalArgumentException e) {
           throw new IllegalArgumentException(describe(name, a) + ": " + e.getMessage(), e);
         }
         return SparkShim.expression(
-            ActivationUdfs.elementwise(input, type, fn, derivative, HandleInvalid.KEEP, where));
+            ColumnEngine.elementwise(input, type, fn, derivative, HandleInvalid.KEEP, where));
       }
-      return SparkShim.expression(ActivationUdfs.elementwiseBySpec(
+      return SparkShim.expression(ColumnEngine.elementwiseBySpec(
           SparkShim.column(spec), input, type, derivative, HandleInvalid.KEEP, where,
           describe(name, a) + ": argument spec"));
     }
@@ -202,18 +206,18 @@ public final class ActivationFunctions {
           throw new IllegalArgumentException(
               name + ": temperature must be a constant number but was " + t.sql());
         }
-        if (!(temperature > 0.0) || Double.isInfinite(temperature)) {
-          throw new IllegalArgumentException(
-              name + ": temperature must be > 0 and finite but was " + t.sql());
+        String problem = Rules.temperatureProblem(temperature);
+        if (problem != null) {
+          throw new IllegalArgumentException(name + ": temperature " + problem);
         }
       }
       RowwiseActivation fn = Activations.parseRowwise(name);
       // NULL typed as void: like Spark's built-ins, give a null (of type array<double>)
       DataType doubles = DataTypes.createArrayType(DataTypes.DoubleType);
       Column input = isNull(x) ? SparkShim.column(x).cast(doubles) : SparkShim.column(x);
-      return SparkShim.expression(ActivationUdfs.rowwise(
+      return SparkShim.expression(ColumnEngine.rowwise(
           input, isNull(x) ? doubles : x.dataType(), fn, temperature, HandleInvalid.KEEP,
-          describe(name, a) + ": argument x"));
+          InputRef.ofSql(describe(name, a), "x")));
     }
   }
 }

@@ -8,10 +8,8 @@
  * {@code Column} method per function for the DataFrame API and {@code register(SparkSession)} to make
  * the functions callable from SQL text. User guide: {@code docs/sql.md} of the repository.
  *
- * <p>This package also holds, for now, the column engine the stages of
- * {@link io.github.sparkactivations.ml.feature} run on ({@code ActivationUdfs}, {@code HandleInvalid}):
- * public for that reason, not meant as API.
- *
- * <p>Depends on: {@link io.github.sparkactivations.activation} and Spark SQL/ML.
+ * <p>Depends on: {@link io.github.sparkactivations.activation}, the column engine
+ * ({@code io.github.sparkactivations.internal}, not API) and Spark SQL/ML; never on the stages of
+ * {@link io.github.sparkactivations.ml.feature}, its sibling over the same engine.
  */
 package io.github.sparkactivations.sql;

@@ -171,6 +171,39 @@ class ActivationJobClusterIT {
     timings.put("faultTest", seconds(t0));
   }
 
+  @Test
+  @Order(3)
+  void invalidDataOnAnExecutorIsMappedToItsConfigKeyFromTheTypedFailure() throws IOException {
+    // a NaN stored at index 3 of one sparse vector: stages[2] (relu) and stages[3] (sigmoid) read it on an
+    // executor JVM; the driver maps the failure from the fields of the exception the executor threw
+    Path bad = base.resolve("input-nan");
+    spark.range(0, 64, 1, 4).toDF("id")
+        .withColumn("dense", org.apache.spark.sql.functions.udf(
+            (org.apache.spark.sql.api.java.UDF1<Long, Vector>) id -> VectorDataset.denseRow(id, DIM),
+            org.apache.spark.ml.linalg.SQLDataTypes.VectorType()).apply(org.apache.spark.sql.functions.col("id")))
+        .withColumn("sparse", org.apache.spark.sql.functions.udf(
+            (org.apache.spark.sql.api.java.UDF1<Long, Vector>) id -> id == 37
+                ? org.apache.spark.ml.linalg.Vectors.sparse(DIM, new int[] {3, 7}, new double[] {Double.NaN, 1.0})
+                : VectorDataset.sparseRow(id, DIM),
+            org.apache.spark.ml.linalg.SQLDataTypes.VectorType()).apply(org.apache.spark.sql.functions.col("id")))
+        .write().parquet(bad.toString());
+    SparkSubmitRun run = SparkSubmitRun.start(cluster, "invalid", cluster.masterUrl(), JOB_CLASS, jobJar,
+        List.of("run", config.toString(), "--set", "input.path=" + bad, "--set", "output.path=" + outputOf("invalid")),
+        Map.of(), base.resolve("run-invalid"));
+    assertEquals(1, run.await(RUN_TIMEOUT), run.logTail(80));
+    String log = Files.readString(run.log);
+    java.util.regex.Matcher m = java.util.regex.Pattern.compile(
+        "error: run failed: \\S+: stages\\[([23])\\]\\.handleInvalid: input column 'sparse' holds NaN at index 3 "
+            + "\\(\\+-Infinity is valid input, NaN is not\\)\\. Set stages\\[([23])\\]\\.handleInvalid to 'skip' to drop "
+            + "rows with NaN input, or to 'keep' to let NaN propagate to the output\\.").matcher(log);
+    assertTrue(m.find(), "no mapped failure line in the driver log:\n" + run.logTail(80));
+    assertEquals(m.group(1), m.group(2), "the key named and the key to set are the same stage");
+    EventLog ev = EventLog.read(run.eventLogFile());
+    assertTrue(ev.failedTasks().stream().anyMatch(t -> !t.executorId().equals("driver")),
+        "the failure happened on an executor JVM: " + ev.failedTasks());
+    assertFalse(Files.exists(outputOf("invalid")), "no output written by a failed run");
+  }
+
   // ---------------------------------------------------------------------------------------------
 
   private static SparkSubmitRun submitJob(String name, String master) {

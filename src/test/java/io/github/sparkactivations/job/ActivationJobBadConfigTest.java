@@ -104,10 +104,10 @@ class ActivationJobBadConfigTest {
         .replace("path: out }", "path: " + prior + " }");
     for (String[] c : new String[][] {{".inf", "Infinity"}, {"-.Inf", "-Infinity"}, {".nan", "NaN"}, {".NaN", "NaN"}}) {
       Path f = config("t.yaml", softmax.formatted(c[0]));
-      expectRun(f + ": stages[0].temperature: must be finite and > 0 but was " + c[1], f);
+      expectRun(f + ": stages[0].temperature: must be > 0 and finite (default 1.0) but was " + c[1], f);
     }
     Path f = config("t.yaml", softmax.formatted("2.0"));
-    expectRun(f + ": stages[0].temperature: must be finite and > 0 but was Infinity", f,
+    expectRun(f + ": stages[0].temperature: must be > 0 and finite (default 1.0) but was Infinity", f,
         "--set", "stages[0].temperature=.inf");
     Path elu = config("elu.yaml", GOOD.replace("activation: relu", "activation: 'elu(alpha=.inf)'")
         .replace("path: out }", "path: " + prior + " }"));

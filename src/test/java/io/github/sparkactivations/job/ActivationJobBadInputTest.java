@@ -122,8 +122,8 @@ class ActivationJobBadInputTest extends SparkTestBase {
   void rowwiseDerivativesAndNonTextConfigsAreNamed() throws Exception {
     String c = config.toString();
     expect(2, c + ": stages[0].derivative: true is not supported with the row-wise activation 'softmin': every "
-        + "output entry depends on the whole row, so its derivative is a Jacobian per row, not one value per "
-        + "entry; remove derivative (or set it to false)",
+        + "output entry depends on every input entry of the row, so its derivative is a Jacobian matrix per row, "
+        + "not one value per entry; remove derivative (or set it to false)",
         "run", c, "--set", "stages[0].activation=softmin", "--set", "stages[0].derivative=true");
     // a row-wise function needs a row: a numeric input column is refused when the plan is checked
     JobCli.Result scalar = JobCli.run("run", c, "--set", "stages[0].activation=softmin", "--set", "stages[0].inputCol=a");

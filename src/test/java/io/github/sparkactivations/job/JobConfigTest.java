@@ -160,6 +160,14 @@ class JobConfigTest {
     assertEquals("features.columns", configError(BASE, "features.exclude=null", "features.columns=[]").key());
     assertEquals("stages[1].temperature", configError(BASE, "stages[1].temperature=0").key());
     assertEquals("stages[1].handleInvalid", configError(BASE, "stages[1].handleInvalid=ignore").key());
+    // one spelling rule with the stages' param: exactly lower case, and another case is told the value to use
+    ConfigException upper = configError(BASE, "features.handleInvalid=SKIP");
+    assertEquals("features.handleInvalid", upper.key());
+    assertEquals("must be one of error, skip, keep (default error) but was 'SKIP'; the values are lower case: "
+        + "use 'skip'", upper.getMessage());
+    assertEquals("stages[0].handleInvalid", configError(BASE, "stages[0].handleInvalid=Keep").key());
+    ConfigException temperature = configError(BASE, "stages[1].temperature=-2");
+    assertEquals("must be > 0 and finite (default 1.0) but was -2.0", temperature.getMessage());
     assertEquals("stages[1].outputCol", configError(BASE, "stages[1].outputCol=act").key());
     assertEquals("output.path", configError(BASE, "output.path=sample-data/digits.csv").key());
     assertEquals("stages", configError(BASE, "stages=[]").key());

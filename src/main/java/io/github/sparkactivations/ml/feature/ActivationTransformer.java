@@ -4,7 +4,9 @@ import io.github.sparkactivations.activation.Activation;
 import io.github.sparkactivations.activation.Activations;
 import io.github.sparkactivations.activation.ElementwiseActivation;
 import io.github.sparkactivations.activation.RowwiseActivation;
-import io.github.sparkactivations.sql.ActivationUdfs;
+import io.github.sparkactivations.internal.ColumnEngine;
+import io.github.sparkactivations.internal.Rules;
+import io.github.sparkactivations.internal.StageColumns.ColumnFunction;
 import java.io.Serializable;
 import org.apache.spark.ml.param.BooleanParam;
 import org.apache.spark.ml.param.Param;
@@ -132,8 +134,7 @@ public class ActivationTransformer extends ColumnStage<ActivationTransformer> {
 
   @Override
   String numbersRefused() {
-    return getActivationFunction().name()
-        + " is row-wise: it normalises over the whole row, and a numeric column holds one value per row";
+    return Rules.rowwiseNumbers(getActivationFunction().name());
   }
 
   /**
@@ -146,15 +147,13 @@ public class ActivationTransformer extends ColumnStage<ActivationTransformer> {
     if (parsed instanceof RowwiseActivation fn) {
       if (d) {
         throw new IllegalArgumentException(
-            uid() + ": derivative=true is not supported for the row-wise activation " + fn.name()
-                + ": every output entry depends on every input entry of the row, so its derivative is a "
-                + "Jacobian matrix per row, not one value per entry. Set derivative to false; for "
-                + "gradients use the core's RowwiseActivation.backward (the vector-Jacobian product).");
+            uid() + ": derivative=true is not supported for the row-wise activation " + fn.name() + ": "
+                + Rules.ROWWISE_DERIVATIVE + ". Set derivative to false; " + Rules.ROWWISE_GRADIENTS + ".");
       }
-      return (input, type, mode, where) -> ActivationUdfs.rowwise(input, type, fn, 1.0, mode, where);
+      return (input, type, mode, in) -> ColumnEngine.rowwise(input, type, fn, 1.0, mode, in);
     }
     ElementwiseActivation fn = (ElementwiseActivation) parsed;
-    return (input, type, mode, where) -> ActivationUdfs.elementwise(input, type, fn, d, mode, where);
+    return (input, type, mode, in) -> ColumnEngine.elementwise(input, type, fn, d, mode, in);
   }
 
   @Override

@@ -1,32 +1,23 @@
 package io.github.sparkactivations.ml.feature;
 
-import io.github.sparkactivations.sql.ActivationUdfs;
-import io.github.sparkactivations.sql.HandleInvalid;
+import io.github.sparkactivations.internal.HandleInvalid;
+import io.github.sparkactivations.internal.Rules;
+import io.github.sparkactivations.internal.StageColumns;
+import io.github.sparkactivations.internal.StageColumns.ColumnFunction;
 import java.util.ArrayList;
-import java.util.Arrays;
-import java.util.HashMap;
 import java.util.List;
-import java.util.Locale;
-import java.util.Map;
 import org.apache.spark.ml.Transformer;
-import org.apache.spark.ml.attribute.AttributeGroup;
 import org.apache.spark.ml.param.Param;
 import org.apache.spark.ml.param.StringArrayParam;
 import org.apache.spark.ml.util.DefaultParamsWritable;
-import org.apache.spark.sql.Column;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
-import org.apache.spark.sql.functions;
-import org.apache.spark.sql.internal.SQLConf;
-import org.apache.spark.sql.types.DataType;
-import org.apache.spark.sql.types.Metadata;
-import org.apache.spark.sql.types.StructField;
 import org.apache.spark.sql.types.StructType;
 
 /**
  * What both stages share: the column params ({@code inputCol}/{@code outputCol} or
- * {@code inputCols}/{@code outputCols}), {@code handleInvalid}, the schema checks, and a
- * {@code transform} that adds one UDF column per input column.
+ * {@code inputCols}/{@code outputCols}) and {@code handleInvalid}; the schema checks and the
+ * {@code transform}, one column per input column, are the engine's ({@link StageColumns}).
  *
  * @param <S> the concrete stage, so that setters return it
  */
@@ -62,10 +53,9 @@ abstract class ColumnStage<S extends ColumnStage<S>> extends Transformer
                 + "(+-Infinity is valid): 'error' fails the job naming the column and the row problem, "
                 + "'skip' drops the row (in multi-column mode, if any input column is invalid), "
                 + "'keep' outputs null for null and lets NaN propagate (default: error)",
-            new ParamChecks.OneOf(
-                uid, "handleInvalid", HandleInvalid.paramValues(), HandleInvalid.ERROR.paramValue()));
+            new ParamChecks.HandleInvalidValue(uid));
     setDefault(outputCol, uid + "__output");
-    setDefault(handleInvalid, HandleInvalid.ERROR.paramValue());
+    setDefault(handleInvalid, HandleInvalid.DEFAULT.paramValue());
   }
 
   @Override
@@ -98,7 +88,10 @@ abstract class ColumnStage<S extends ColumnStage<S>> extends Transformer
     return outputCols;
   }
 
-  /** {@code error} (default), {@code skip} or {@code keep}; see {@link HandleInvalid}. */
+  /**
+   * {@code error} (default), {@code skip} or {@code keep}: what to do with a null cell, a NaN entry or
+   * a null array element.
+   */
   public Param<String> handleInvalid() {
     return handleInvalid;
   }
@@ -166,8 +159,7 @@ abstract class ColumnStage<S extends ColumnStage<S>> extends Transformer
    * message of {@link #transformSchema}.
    */
   String numbersRefused() {
-    return "the function is row-wise: it normalises over the whole row, and a numeric column holds one "
-        + "value per row";
+    return Rules.ROWWISE_NUMBERS;
   }
 
   /**
@@ -175,12 +167,6 @@ abstract class ColumnStage<S extends ColumnStage<S>> extends Transformer
    * input columns of one {@code transform} share.
    */
   abstract ColumnFunction prepare();
-
-  /** Builds the output column for one input column. */
-  @FunctionalInterface
-  interface ColumnFunction {
-    Column apply(Column input, DataType inputType, HandleInvalid handleInvalid, String where);
-  }
 
   /** The (input, output) column pairs, after checking that exactly one column mode is set. */
   final List<String[]> columnPairs() {
@@ -219,8 +205,8 @@ abstract class ColumnStage<S extends ColumnStage<S>> extends Transformer
 
   /**
    * Checks the params and the input columns and appends one output field per input column: same
-   * kind as the input ({@link ActivationUdfs.Kind}), nullable, and for vectors carrying the input's
-   * vector size ({@code ml_attr.num_attrs}) when it is known.
+   * kind as the input, nullable, and for vectors carrying the input's vector size
+   * ({@code ml_attr.num_attrs}) when it is known.
    *
    * @throws IllegalArgumentException if a function param is invalid (e.g. {@code derivative=true}
    *     with a row-wise activation), the column params are inconsistent, an input column is missing
@@ -230,83 +216,18 @@ abstract class ColumnStage<S extends ColumnStage<S>> extends Transformer
   @Override
   public StructType transformSchema(StructType schema) {
     prepare(); // fails fast on an invalid function param
-    // output names as the analyzer will resolve them: case-insensitively unless spark.sql.caseSensitive
-    boolean caseSensitive = SQLConf.get().caseSensitiveAnalysis();
-    Map<String, String> names = new HashMap<>();
-    for (String name : schema.fieldNames()) {
-      names.putIfAbsent(caseSensitive ? name : name.toLowerCase(Locale.ROOT), name);
-    }
-    StructType out = schema;
-    for (String[] pair : columnPairs()) {
-      String in = pair[0];
-      String o = pair[1];
-      if (!Arrays.asList(schema.fieldNames()).contains(in)) {
-        throw new IllegalArgumentException(
-            uid + ": input column '" + in + "' does not exist. Available columns: "
-                + String.join(", ", schema.fieldNames()));
-      }
-      StructField field = schema.apply(in);
-      ActivationUdfs.Kind kind = ActivationUdfs.Kind.of(field.dataType());
-      boolean numbers = acceptsNumbers();
-      if (kind == null || (kind == ActivationUdfs.Kind.NUMBER && !numbers)) {
-        String why =
-            kind == ActivationUdfs.Kind.NUMBER
-                ? " (" + numbersRefused() + "; put the row's values in one vector column with "
-                    + "VectorAssembler, or in an array column)"
-                : ActivationUdfs.conversionHint(field.dataType());
-        throw new IllegalArgumentException(
-            uid + ": input column '" + in + "' must be of type "
-                + ActivationUdfs.supportedTypes(numbers) + " but was "
-                + field.dataType().catalogString() + why);
-      }
-      String existing = names.putIfAbsent(caseSensitive ? o : o.toLowerCase(Locale.ROOT), o);
-      if (existing != null) {
-        throw new IllegalArgumentException(
-            uid + ": output column '" + o + "' already exists"
-                + (existing.equals(o) ? "." : " as '" + existing + "' (column names are case-insensitive).")
-                + " Choose another output column name.");
-      }
-      Metadata metadata = Metadata.empty();
-      if (kind == ActivationUdfs.Kind.VECTOR) {
-        int size = AttributeGroup.fromStructField(field).size();
-        if (size >= 0) {
-          metadata = new AttributeGroup(o, size).toMetadata();
-        }
-      }
-      out = out.add(new StructField(o, kind.outputType(), true, metadata));
-    }
-    return out;
+    return StageColumns.outputSchema(
+        uid, schema, columnPairs(), acceptsNumbers() ? null : numbersRefused());
   }
 
   /**
-   * Adds the output columns. The function params are parsed once here, on the driver; the UDFs
-   * capture only the parsed function and primitives.
+   * Adds the output columns. The function params are parsed once here, on the driver; the column
+   * functions capture only the parsed function and primitives.
    */
   @Override
   public Dataset<Row> transform(Dataset<?> dataset) {
     StructType outSchema = transformSchema(dataset.schema(), true);
     HandleInvalid mode = HandleInvalid.fromParam(getHandleInvalid());
-    ColumnFunction function = prepare();
-    List<String[]> pairs = columnPairs();
-    Column[] columns = new Column[pairs.size() + 1];
-    columns[0] = functions.col("*");
-    Column allValid = null;
-    for (int i = 0; i < pairs.size(); i++) {
-      String in = pairs.get(i)[0];
-      String o = pairs.get(i)[1];
-      DataType type = dataset.schema().apply(in).dataType();
-      Column result =
-          function.apply(column(in), type, mode, uid + ": input column '" + in + "'");
-      columns[i + 1] = result.as(o, outSchema.apply(o).metadata());
-      Column valid = column(o).isNotNull();
-      allValid = allValid == null ? valid : allValid.and(valid);
-    }
-    Dataset<Row> result = dataset.toDF().select(columns);
-    return mode == HandleInvalid.SKIP ? result.filter(allValid) : result;
-  }
-
-  /** A column reference that takes the name literally (dots and backticks included). */
-  static Column column(String name) {
-    return functions.col("`" + name.replace("`", "``") + "`");
+    return StageColumns.transform(uid, dataset, outSchema, columnPairs(), prepare(), mode);
   }
 }

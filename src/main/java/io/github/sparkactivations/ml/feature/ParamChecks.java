@@ -1,8 +1,8 @@
 package io.github.sparkactivations.ml.feature;
 
+import io.github.sparkactivations.internal.HandleInvalid;
+import io.github.sparkactivations.internal.Rules;
 import java.io.Serializable;
-import java.util.Arrays;
-import java.util.Locale;
 import scala.runtime.AbstractFunction1;
 
 /**
@@ -40,52 +40,31 @@ final class ParamChecks {
     }
   }
 
-  /** A double that must be finite and > 0 (the value arrives boxed: DoubleParam is a Param[Double]). */
-  static final class PositiveFinite extends Check<Object> {
+  /** The softmax temperature, checked by the engine's one rule ({@link Rules#temperatureProblem}). */
+  static final class Temperature extends Check<Object> {
     private static final long serialVersionUID = 1L;
-    private final double defaultValue;
 
-    PositiveFinite(String uid, String param, double defaultValue) {
-      super(uid, param);
-      this.defaultValue = defaultValue;
+    Temperature(String uid) {
+      super(uid, "temperature");
     }
 
     @Override
     String problem(Object value) {
-      double v = (Double) value;
-      return v > 0 && Double.isFinite(v)
-          ? null
-          : "must be > 0 and finite (default " + defaultValue + ") but was " + v;
+      return Rules.temperatureProblem((Double) value); // DoubleParam is a Param[Double]: boxed
     }
   }
 
-  /** A string that must be one of the given values, exactly (case-sensitive, as Spark's stages). */
-  static final class OneOf extends Check<String> {
+  /** The {@code handleInvalid} value, checked by the engine's one rule ({@link HandleInvalid#problem}). */
+  static final class HandleInvalidValue extends Check<String> {
     private static final long serialVersionUID = 1L;
-    private final String[] allowed;
-    private final String defaultValue;
 
-    OneOf(String uid, String param, String[] allowed, String defaultValue) {
-      super(uid, param);
-      this.allowed = allowed.clone();
-      this.defaultValue = defaultValue;
+    HandleInvalidValue(String uid) {
+      super(uid, "handleInvalid");
     }
 
     @Override
     String problem(String value) {
-      if (value != null && Arrays.asList(allowed).contains(value)) {
-        return null;
-      }
-      String message =
-          "must be one of " + String.join(", ", allowed) + " (default " + defaultValue + ") but was "
-              + (value == null ? "null" : "'" + value + "'");
-      if (value != null) {
-        String lower = value.toLowerCase(Locale.ROOT);
-        if (Arrays.asList(allowed).contains(lower)) {
-          message += "; the values are lower case: use '" + lower + "'";
-        }
-      }
-      return message;
+      return HandleInvalid.problem(value);
     }
   }
 

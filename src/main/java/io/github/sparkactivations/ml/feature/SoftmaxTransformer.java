@@ -2,7 +2,9 @@ package io.github.sparkactivations.ml.feature;
 
 import io.github.sparkactivations.activation.Activations;
 import io.github.sparkactivations.activation.RowwiseActivation;
-import io.github.sparkactivations.sql.ActivationUdfs;
+import io.github.sparkactivations.internal.ColumnEngine;
+import io.github.sparkactivations.internal.Rules;
+import io.github.sparkactivations.internal.StageColumns.ColumnFunction;
 import org.apache.spark.ml.param.BooleanParam;
 import org.apache.spark.ml.param.DoubleParam;
 import org.apache.spark.ml.param.ParamMap;
@@ -35,7 +37,7 @@ public class SoftmaxTransformer extends ColumnStage<SoftmaxTransformer> {
   private static final long serialVersionUID = 1L;
 
   /** The default {@code temperature}. */
-  public static final double DEFAULT_TEMPERATURE = 1.0;
+  public static final double DEFAULT_TEMPERATURE = Rules.DEFAULT_TEMPERATURE;
 
   private final DoubleParam temperature;
   private final BooleanParam logSoftmax;
@@ -51,7 +53,7 @@ public class SoftmaxTransformer extends ColumnStage<SoftmaxTransformer> {
             this,
             "temperature",
             "softmax temperature T: the output is softmax(x / T); must be > 0 and finite (default: 1.0)",
-            new ParamChecks.PositiveFinite(uid, "temperature", DEFAULT_TEMPERATURE));
+            new ParamChecks.Temperature(uid));
     logSoftmax =
         new BooleanParam(
             this, "logSoftmax", "output log_softmax(x / T) instead of softmax(x / T) (default: false)");
@@ -100,7 +102,7 @@ public class SoftmaxTransformer extends ColumnStage<SoftmaxTransformer> {
   ColumnFunction prepare() {
     RowwiseActivation fn = Activations.parseRowwise(getLogSoftmax() ? "log_softmax" : "softmax");
     double t = getTemperature();
-    return (input, type, mode, where) -> ActivationUdfs.rowwise(input, type, fn, t, mode, where);
+    return (input, type, mode, in) -> ColumnEngine.rowwise(input, type, fn, t, mode, in);
   }
 
   @Override

@@ -1,4 +1,4 @@
-package io.github.sparkactivations.sql;
+package io.github.sparkactivations.internal;
 
 import io.github.sparkactivations.activation.ElementwiseActivation;
 import io.github.sparkactivations.activation.RowwiseActivation;
@@ -9,8 +9,8 @@ import org.apache.spark.ml.linalg.SparseVector;
 import org.apache.spark.ml.linalg.Vector;
 
 /**
- * The per-row math of one column function, built once on the driver from a parsed activation and
- * captured by the UDF closures: only the activation object and primitives are serialized to the
+ * The math of one column function on one cell (a vector, an array's values or a number), built once on
+ * the driver from a parsed activation and captured by the UDF closures: only the activation object and primitives are serialized to the
  * executors. {@link #dense} works in place: its callers own the array (the fresh copy that
  * {@code VectorUDT.deserialize} makes of every vector's values, or the array built from an
  * {@code array<double>} cell), so a dense row costs no allocation beyond Spark's own; a densified sparse
@@ -29,10 +29,10 @@ abstract class CellFunction implements Serializable {
   /** f over a sparse vector; sparse or dense output depending on whether f keeps zeros. */
   abstract Vector sparse(SparseVector v);
 
-  /** f of one number (elementwise kernels only). */
+  /** f of one number (elementwise functions only). */
   abstract double scalar(double x);
 
-  /** True for elementwise kernels: a null entry of an array maps to a null entry of the output. */
+  /** True for elementwise functions: a null entry of an array maps to a null entry of the output. */
   abstract boolean elementwise();
 
   /** An elementwise activation, or its derivative. */
@@ -117,9 +117,7 @@ abstract class CellFunction implements Serializable {
 
     /** @throws IllegalArgumentException if the temperature is not finite and > 0 */
     Rowwise(RowwiseActivation fn, double temperature) {
-      if (!(temperature > 0.0) || Double.isInfinite(temperature)) {
-        throw new IllegalArgumentException("temperature must be > 0 and finite but was " + temperature);
-      }
+      Rules.requireTemperature(temperature);
       this.fn = fn;
       this.temperature = temperature;
       this.byMin = fn instanceof Softmin;

@@ -1,4 +1,4 @@
-package io.github.sparkactivations.sql;
+package io.github.sparkactivations.internal;
 
 import static io.github.sparkactivations.testing.Frames.assertClose;
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;

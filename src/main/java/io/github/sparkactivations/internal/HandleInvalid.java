@@ -1,0 +1,71 @@
+package io.github.sparkactivations.internal;
+
+import java.util.Arrays;
+import java.util.Locale;
+
+/**
+ * What to do with an invalid input row: a null cell, or a NaN entry (a null element inside an array
+ * counts as invalid too). Infinite entries are valid inputs: every activation maps +-Inf to its limit.
+ *
+ * <p>The value of a {@code handleInvalid} setting is {@link #paramValue()}: exactly {@code error},
+ * {@code skip} or {@code keep}, lower case, as in Spark's own feature transformers. The stage param,
+ * the job config and anything else that reads the setting check it with {@link #problem}, the one
+ * spelling rule; another case ({@code SKIP}) is refused with a message giving the lower-case value.
+ */
+public enum HandleInvalid {
+  /** Fail the task with an {@link InvalidInputException} (the default). */
+  ERROR,
+  /**
+   * Drop the row. Column functions cannot drop rows, so they return null for it and the stages filter
+   * those rows out.
+   */
+  SKIP,
+  /** Keep the row: a null cell gives a null result, NaN entries propagate through the function. */
+  KEEP;
+
+  /** The default setting. */
+  public static final HandleInvalid DEFAULT = ERROR;
+
+  /** The value of the {@code handleInvalid} setting: {@code "error"}, {@code "skip"} or {@code "keep"}. */
+  public String paramValue() {
+    return name().toLowerCase(Locale.ROOT);
+  }
+
+  /** Every {@link #paramValue()}, in declaration order. */
+  public static String[] paramValues() {
+    return Arrays.stream(values()).map(HandleInvalid::paramValue).toArray(String[]::new);
+  }
+
+  /**
+   * What is wrong with {@code value} as a {@code handleInvalid} setting, or null if it is one of
+   * {@link #paramValues()} exactly. The text completes "handleInvalid ...": it names the allowed values,
+   * the default and the value, and for a value in another case the lower-case one to use.
+   */
+  public static String problem(String value) {
+    if (value != null && Arrays.asList(paramValues()).contains(value)) {
+      return null;
+    }
+    String message = "must be one of " + String.join(", ", paramValues()) + " (default "
+        + DEFAULT.paramValue() + ") but was " + (value == null ? "null" : "'" + value + "'");
+    if (value != null) {
+      String lower = value.strip().toLowerCase(Locale.ROOT);
+      if (Arrays.asList(paramValues()).contains(lower)) {
+        message += "; the values are lower case: use '" + lower + "'";
+      }
+    }
+    return message;
+  }
+
+  /**
+   * The constant whose {@link #paramValue()} is {@code value}.
+   *
+   * @throws IllegalArgumentException with {@link #problem}'s text if there is none
+   */
+  public static HandleInvalid fromParam(String value) {
+    String p = problem(value);
+    if (p != null) {
+      throw new IllegalArgumentException("handleInvalid " + p);
+    }
+    return valueOf(value.toUpperCase(Locale.ROOT));
+  }
+}
