@@ -10,8 +10,11 @@
  * line and exits with code 2 (a runtime failure exits with 1). User guide, every config key and the
  * error messages: {@code docs/job.md} of the repository.
  *
- * <p>Depends on: every other package of the library ({@link io.github.sparkactivations.activation},
- * {@link io.github.sparkactivations.ml.feature}, {@link io.github.sparkactivations.plot}, and the
- * engine under the stages), Spark, and the shaded picocli and Jackson YAML. Nothing depends on it.
+ * <p>The report's statistics and pictures are in {@link io.github.sparkactivations.job.report}.
+ *
+ * <p>Depends on: the other packages of the library ({@link io.github.sparkactivations.activation},
+ * {@link io.github.sparkactivations.ml.feature}, {@link io.github.sparkactivations.plot} and the engine
+ * in {@code io.github.sparkactivations.internal}), Spark, and the shaded picocli and Jackson YAML.
+ * Nothing outside the job depends on it.
  */
 package io.github.sparkactivations.job;

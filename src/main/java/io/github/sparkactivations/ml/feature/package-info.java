@@ -18,7 +18,8 @@
  * elementwise functions) numeric columns; reject a bad param when it is set and a bad schema in
  * {@code transformSchema}. User guide: {@code docs/stages.md} of the repository.
  *
- * <p>Depends on: {@link io.github.sparkactivations.activation}, the column engine under it, and
- * Spark ML/SQL. Never on {@link io.github.sparkactivations.job}.
+ * <p>Depends on: {@link io.github.sparkactivations.activation}, the column engine
+ * ({@code io.github.sparkactivations.internal}, not API) and Spark ML/SQL; never on the SQL functions
+ * of {@link io.github.sparkactivations.sql}, its sibling over the same engine, nor on the job.
  */
 package io.github.sparkactivations.ml.feature;
