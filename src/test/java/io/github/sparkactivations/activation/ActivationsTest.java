@@ -169,7 +169,7 @@ class ActivationsTest {
   }
 
   @Test
-  void seedAliasesMapToCanonicalNames() {
+  void aliasesMapToCanonicalNames() {
     Map<String, String> expected = new LinkedHashMap<>();
     expected.put("binary_sigmoid", "sigmoid");
     expected.put("logistic", "sigmoid");

@@ -7,6 +7,7 @@ import static org.junit.jupiter.api.Assertions.fail;
 import io.github.sparkactivations.activation.GoldenCases.Config;
 import io.github.sparkactivations.activation.GoldenCases.Input;
 import io.github.sparkactivations.activation.reference.RefActivations;
+import io.github.sparkactivations.testing.NumericAssert;
 import java.math.BigDecimal;
 import java.util.ArrayList;
 import java.util.List;
@@ -54,11 +55,11 @@ class ElementwiseGoldenTest {
       double ef = RefActivations.value(ref, x);
       double ed = RefActivations.derivative(ref, x);
       String where = c.spec() + " at x=" + x + " [" + in.kind() + "]: ";
-      String m = GoldenAssert.mismatch(f, ef, in.kind().atol);
+      String m = NumericAssert.mismatch(ef, f, NumericAssert.RTOL, in.kind().atol);
       if (m != null) {
         failures.add(where + "f " + m);
       }
-      m = GoldenAssert.mismatch(d, ed, in.kind().atol);
+      m = NumericAssert.mismatch(ed, d, NumericAssert.RTOL, in.kind().atol);
       if (m != null) {
         failures.add(where + "f' " + m);
       }
@@ -84,7 +85,7 @@ class ElementwiseGoldenTest {
     }
     boolean expectNegative;
     if (x == 0.0) {
-      expectNegative = GoldenAssert.isNegativeZero(x); // odd-type: f(-0.0) = -0.0, f(+0.0) = +0.0
+      expectNegative = NumericAssert.isNegativeZero(x); // odd-type: f(-0.0) = -0.0, f(+0.0) = +0.0
     } else {
       BigDecimal exact = RefActivations.exactValue(ref, x);
       if (exact.signum() == 0) {
@@ -92,7 +93,7 @@ class ElementwiseGoldenTest {
       }
       expectNegative = exact.signum() < 0; // underflow keeps the sign of the exact value
     }
-    boolean isNegative = GoldenAssert.isNegativeZero(f);
+    boolean isNegative = NumericAssert.isNegativeZero(f);
     return expectNegative == isNegative ? null
         : "f is " + f + " but the sign-of-zero rule requires " + (expectNegative ? "-0.0" : "0.0");
   }

@@ -1,6 +1,6 @@
 package io.github.sparkactivations.internal;
 
-import static io.github.sparkactivations.testing.Frames.assertClose;
+import static io.github.sparkactivations.testing.NumericAssert.assertClose;
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 
 import io.github.sparkactivations.activation.Activations;

@@ -7,6 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import io.github.sparkactivations.activation.Activations;
 import io.github.sparkactivations.activation.ElementwiseActivation;
 import io.github.sparkactivations.activation.RowwiseActivation;
+import io.github.sparkactivations.testing.NumericAssert;
 import io.github.sparkactivations.testing.SparkTestBase;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -242,12 +243,9 @@ class ActivationJobEndToEndTest extends SparkTestBase {
     }
   }
 
+  /** Within 1e-12 relative, or 1e-12 absolute for entries below 1 in magnitude. */
   private static void assertClose(double[] expected, Vector actual, String what) {
-    double[] a = actual.toArray();
-    assertEquals(expected.length, a.length, what + " size");
-    for (int k = 0; k < a.length; k++) {
-      assertEquals(expected[k], a[k], 1e-12 * Math.max(1.0, Math.abs(expected[k])), what + "[" + k + "]");
-    }
+    NumericAssert.assertClose(expected, actual.toArray(), NumericAssert.RTOL, NumericAssert.RTOL, what);
   }
 
   /**

@@ -1,6 +1,6 @@
 package io.github.sparkactivations.sql;
 
-import static io.github.sparkactivations.testing.Frames.assertClose;
+import static io.github.sparkactivations.testing.NumericAssert.assertClose;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertInstanceOf;
 import static org.junit.jupiter.api.Assertions.assertNull;

@@ -55,32 +55,10 @@ public final class Frames {
     return out;
   }
 
-  /**
-   * expected == actual within 1e-12 relative (the core's accuracy contract); NaN equals NaN, infinities
-   * must match exactly, and 0.0 equals -0.0.
-   */
-  public static void assertClose(double expected, double actual, String what) {
-    if (Double.isNaN(expected) || Double.isInfinite(expected) || expected == 0.0) {
-      assertTrue(
-          Double.compare(expected, actual) == 0 || expected == actual,
-          what + ": expected " + expected + " but was " + actual);
-      return;
-    }
-    assertEquals(expected, actual, 1e-12 * Math.abs(expected), what);
-  }
-
-  /** Element-by-element {@link #assertClose}. */
-  public static void assertClose(double[] expected, double[] actual, String what) {
-    assertEquals(expected.length, actual.length, what + ": length");
-    for (int i = 0; i < expected.length; i++) {
-      assertClose(expected[i], actual[i], what + "[" + i + "]");
-    }
-  }
-
   /** Every message along the cause chain, joined: Spark wraps UDF failures twice. */
   public static String messages(Throwable t) {
     StringBuilder b = new StringBuilder();
-    for (Throwable c = t; c != null; c = c.getCause()) {
+    for (Throwable c : io.github.sparkactivations.internal.Causes.chain(t)) {
       b.append(c.getClass().getSimpleName()).append(": ").append(c.getMessage()).append('\n');
     }
     return b.toString();

@@ -119,7 +119,7 @@ class RefTest {
   }
 
   @Test
-  void seedAndSpecSoftmaxRows() {
+  void publishedSoftmaxRows() {
     assertArrayEquals(new double[] {0.9999546000703311, 4.539786860886666e-05, 2.061060046209062e-09},
         RefRowwise.apply("softmax", new double[] {40, 30, 20}));
     assertArrayEquals(new double[] {0.6652409557748219, 0.24472847105479764, 0.09003057317038046},

@@ -1,6 +1,6 @@
 package io.github.sparkactivations.ml.feature;
 
-import static io.github.sparkactivations.testing.Frames.assertClose;
+import static io.github.sparkactivations.testing.NumericAssert.assertClose;
 import static io.github.sparkactivations.testing.Frames.column;
 import static io.github.sparkactivations.testing.Frames.messages;
 import static io.github.sparkactivations.testing.Frames.values;
@@ -58,7 +58,7 @@ class SoftmaxTransformerTest extends SparkTestBase {
   }
 
   @Test
-  void softmaxOfTheSeedArticleRowWithTemperatureAndLog() {
+  void softmaxOfATextbookRowWithTemperatureAndLog() {
     double[] seed = {40.0, 30.0, 20.0};
     double[] other = {-1000.0, -1001.0, -1002.0}; // all-very-negative row: must not become 0/0
     Dataset<Row> df = vectors(spark, Vectors.dense(seed), Vectors.dense(other), Vectors.dense(new double[0]));

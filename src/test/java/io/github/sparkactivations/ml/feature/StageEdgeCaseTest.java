@@ -1,6 +1,6 @@
 package io.github.sparkactivations.ml.feature;
 
-import static io.github.sparkactivations.testing.Frames.assertClose;
+import static io.github.sparkactivations.testing.NumericAssert.assertClose;
 import static io.github.sparkactivations.testing.Frames.column;
 import static io.github.sparkactivations.testing.Frames.messages;
 import static io.github.sparkactivations.testing.Frames.values;

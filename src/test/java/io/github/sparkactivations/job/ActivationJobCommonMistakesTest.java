@@ -18,11 +18,12 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
- * What a new-user trial ran into: keep + standardize poisoning a whole feature with NaN, a parquet
- * directory read as csv, non-numeric columns silently left out by features.exclude, a null/NaN error
- * that named no column, and an outputCol clashing with output.keep whose advice led to another error.
+ * Common first-run mistakes and what the job says about each: keep + standardize (one NaN would poison
+ * a whole feature), a parquet directory read as csv, non-numeric columns left out by features.exclude
+ * (named and reported), a null/NaN feature (named with its column and row), and an outputCol clashing
+ * with output.keep (the advice names the fix that works).
  */
-class ActivationJobTrialTest extends SparkTestBase {
+class ActivationJobCommonMistakesTest extends SparkTestBase {
 
   @TempDir Path tmp;
 
