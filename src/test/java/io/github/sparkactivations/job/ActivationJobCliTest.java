@@ -112,7 +112,7 @@ class ActivationJobCliTest {
     for (int i = 1; i < xs.length; i++) {
       assertTrue(xs[i] > xs[i - 1], "increasing x");
     }
-    // the seed's elu: 0.5 (e^x - 1) for x <= 0, x above; derivative 0.5 e^x, then 1
+    // elu(alpha=0.5): 0.5 (e^x - 1) for x <= 0, x above; derivative 0.5 e^x, then 1
     for (int i = 0; i < xs.length; i++) {
       double x = xs[i];
       assertEquals(x > 0 ? x : 0.5 * (Math.exp(x) - 1), ys[i], 1e-15, "f(" + x + ")");
