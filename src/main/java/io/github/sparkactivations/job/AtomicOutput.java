@@ -143,11 +143,13 @@ public final class AtomicOutput implements AutoCloseable {
         moved = false;
       }
       if (!moved) {
-        if (backup != null && !fs.exists(target)) {
-          fs.rename(backup, target);
+        String old = "";
+        if (backup != null) {
+          boolean restored = !fs.exists(target) && fs.rename(backup, target);
+          old = restored ? "; the old output was kept"
+              : "; the old output is kept at " + backup + " (move it back to " + target + ")";
         }
-        throw new IOException("could not move the new output " + temporary + " to " + target
-            + (backup != null ? "; the old output was kept" : ""));
+        throw new IOException("could not move the new output " + temporary + " to " + target + old);
       }
       committed = true;
       if (backup != null) {

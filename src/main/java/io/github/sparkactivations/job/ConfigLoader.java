@@ -215,8 +215,8 @@ public final class ConfigLoader {
         }
         int idx = part.length() > 9 ? Integer.MAX_VALUE : Integer.parseInt(part);
         if (idx > arr.size()) {
-          throw new ConfigException(
-              source, rawKey, "index " + part + " is out of range: '" + path + "' has " + arr.size() + " elements");
+          throw new ConfigException(source, rawKey, "index " + part + " is out of range: '" + path
+              + "' has " + arr.size() + (arr.size() == 1 ? " element" : " elements"));
         }
         if (last) {
           if (idx == arr.size()) {

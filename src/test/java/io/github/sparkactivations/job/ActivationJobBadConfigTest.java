@@ -80,10 +80,10 @@ class ActivationJobBadConfigTest {
     expectRun(s + ": output.mode.x: 'output.mode' is a value, not a section; it has no key 'x'",
         c, "--set", "output.mode=error", "--set", "output.mode.x=1");
     expectRun(s + ": stages.x: 'stages' is a list; address an element as stages[0]", c, "--set", "stages.x=1");
-    expectRun(s + ": stages[3].activation: index 3 is out of range: 'stages' has 1 elements",
+    expectRun(s + ": stages[3].activation: index 3 is out of range: 'stages' has 1 element",
         c, "--set", "stages[3].activation=relu");
     // found by UserInputFuzzTest: an index beyond int was a NumberFormatException
-    expectRun(s + ": stages[99999999999].activation: index 99999999999 is out of range: 'stages' has 1 elements",
+    expectRun(s + ": stages[99999999999].activation: index 99999999999 is out of range: 'stages' has 1 element",
         c, "--set", "stages[99999999999].activation=relu");
     expectRun(s + " (--set outptu.path): outptu: unknown key (allowed: spark, input, features, stages, output, "
         + "report, model)", c, "--set", "outptu.path=x");

@@ -205,19 +205,24 @@ class UserInputFuzzTest {
     }
   }
 
-  private static void expectOneLineExit2(List<String> args) throws IOException {
-    List<String> before;
-    try (var s = Files.list(dir)) {
-      before = s.map(Path::toString).sorted().toList();
+  /**
+   * The files in the temp directory and in the working directory, against which VALID's relative
+   * {@code in.csv}, {@code out} and {@code out.json} resolve: a write would show up in one of them.
+   */
+  private static List<String> listing() throws IOException {
+    try (var s = Files.list(dir); var w = Files.list(Path.of("").toAbsolutePath())) {
+      return java.util.stream.Stream.concat(s, w).map(Path::toString).sorted().toList();
     }
+  }
+
+  private static void expectOneLineExit2(List<String> args) throws IOException {
+    List<String> before = listing();
     JobCli.Result r = JobCli.run(args.toArray(String[]::new));
     assertEquals(2, r.exit(), r.toString());
     List<String> err = r.err().lines().toList();
     assertEquals(1, err.size(), r.toString());
     assertTrue(err.get(0).startsWith("error: "), r.toString());
     assertEquals("", r.out(), r.toString());
-    try (var s = Files.list(dir)) {
-      assertEquals(before, s.map(Path::toString).sorted().toList(), "nothing written");
-    }
+    assertEquals(before, listing(), "nothing written");
   }
 }
