@@ -59,6 +59,25 @@ public record Celu(double alpha) implements ElementwiseActivation {
     return x > 0 ? x : alpha * FastMath.expm1(x / alpha);
   }
 
+  /**
+   * {@inheritDoc}
+   *
+   * <p>On the SIMD kernels when the JVM has {@code jdk.incubator.vector} ({@link KernelPath}); the
+   * same bits as {@link #value} either way.
+   */
+  @Override
+  public void apply(double[] in, double[] out) {
+    Specs.checkLengths(in, out);
+    KernelPath.PATH.celu(this, in, out);
+  }
+
+  /** The scalar loop over {@code [from, to)}: {@code out[i] = value(in[i])}, bit for bit. */
+  void applyScalar(double[] in, double[] out, int from, int to) {
+    for (int i = from; i < to; i++) {
+      out[i] = value(in[i]);
+    }
+  }
+
   @Override
   public double derivative(double x) {
     return x > 0 ? 1.0 : Math.exp(x / alpha);

@@ -67,11 +67,22 @@ public record Elu(double alpha) implements ElementwiseActivation {
     return x > 0 ? 1.0 : alpha * Math.exp(x);
   }
 
+  /**
+   * {@inheritDoc}
+   *
+   * <p>On the SIMD kernels when the JVM has {@code jdk.incubator.vector} ({@link KernelPath}); the
+   * same bits as {@link #value} either way.
+   */
   @Override
   public void apply(double[] in, double[] out) {
     Specs.checkLengths(in, out);
+    KernelPath.PATH.elu(this, in, out);
+  }
+
+  /** The scalar loop over {@code [from, to)}: {@code out[i] = value(in[i])}, bit for bit. */
+  void applyScalar(double[] in, double[] out, int from, int to) {
     double a = alpha;
-    for (int i = 0; i < in.length; i++) {
+    for (int i = from; i < to; i++) {
       double x = in[i];
       out[i] = x > 0 ? x : a * FastMath.expm1(x);
     }

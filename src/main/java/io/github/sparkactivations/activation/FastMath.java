@@ -22,24 +22,24 @@ final class FastMath {
 
   private FastMath() {}
 
-  private static final double INV_LN2 = 1.4426950408889634;
+  static final double INV_LN2 = 1.4426950408889634;
   /** ln 2 = LN2_HI + LN2_LO to about 2^-106. */
-  private static final double LN2_HI = 0.6931471805599453;
-  private static final double LN2_LO = 2.3190468138462996e-17;
+  static final double LN2_HI = 0.6931471805599453;
+  static final double LN2_LO = 2.3190468138462996e-17;
 
   // Q(r) = (expm1(r) - r - r^2/2) / r^3 on |r| <= ln(2)/2: degree-9 Chebyshev fit (mpmath.chebyfit at
   // 50 digits, coefficients rounded to double; bench/check_kernels.py --coefficients regenerates them).
   // Relative error of r + r^2/2 + r^3 Q(r) against expm1(r): 1.1e-18 on the interval.
-  private static final double Q0 = 0.16666666666666669;
-  private static final double Q1 = 0.041666666666666664;
-  private static final double Q2 = 0.008333333333330065;
-  private static final double Q3 = 0.0013888888888886554;
-  private static final double Q4 = 0.0001984126986304067;
-  private static final double Q5 = 2.4801587317135252e-05;
-  private static final double Q6 = 2.7557268480116333e-06;
-  private static final double Q7 = 2.7557282983917557e-07;
-  private static final double Q8 = 2.5100375924709717e-08;
-  private static final double Q9 = 2.0911229795563617e-09;
+  static final double Q0 = 0.16666666666666669;
+  static final double Q1 = 0.041666666666666664;
+  static final double Q2 = 0.008333333333330065;
+  static final double Q3 = 0.0013888888888886554;
+  static final double Q4 = 0.0001984126986304067;
+  static final double Q5 = 2.4801587317135252e-05;
+  static final double Q6 = 2.7557268480116333e-06;
+  static final double Q7 = 2.7557282983917557e-07;
+  static final double Q8 = 2.5100375924709717e-08;
+  static final double Q9 = 2.0911229795563617e-09;
 
   /**
    * {@code keep ? x : +0.0} as a bit mask: C2 compiles the {@code long} select to a conditional move,
@@ -152,16 +152,16 @@ final class FastMath {
   // G(w) = (atanh(√w)/√w − 1)/w on 0 <= w <= 1/9: degree-9 Chebyshev fit (mpmath.chebyfit at 50
   // digits, coefficients rounded to double; bench/check_kernels.py --coefficients regenerates them).
   // Absolute error of the fit 4.5e-17, which enters ln(1 + y) multiplied by w <= 1/9.
-  private static final double L0 = 0.3333333333333333;
-  private static final double L1 = 0.20000000000007292;
-  private static final double L2 = 0.1428571428355438;
-  private static final double L3 = 0.11111111358713932;
-  private static final double L4 = 0.09090894718066429;
-  private static final double L5 = 0.07692785032479312;
-  private static final double L6 = 0.06657072104827468;
-  private static final double L7 = 0.06000536404795356;
-  private static final double L8 = 0.04400369243072337;
-  private static final double L9 = 0.08082022805971766;
+  static final double L0 = 0.3333333333333333;
+  static final double L1 = 0.20000000000007292;
+  static final double L2 = 0.1428571428355438;
+  static final double L3 = 0.11111111358713932;
+  static final double L4 = 0.09090894718066429;
+  static final double L5 = 0.07692785032479312;
+  static final double L6 = 0.06657072104827468;
+  static final double L7 = 0.06000536404795356;
+  static final double L8 = 0.04400369243072337;
+  static final double L9 = 0.08082022805971766;
 
   /**
    * log1p(y) for y in [0, 1] (and NaN), inlined (no call of {@code Math.log}'s stub): with

@@ -94,15 +94,26 @@ public record Gelu(Approximate approximate) implements ElementwiseActivation {
     return approximate == Approximate.NONE ? exactDerivative(x) : tanhFormDerivative(x);
   }
 
+  /**
+   * {@inheritDoc}
+   *
+   * <p>On the SIMD kernels when the JVM has {@code jdk.incubator.vector} ({@link KernelPath}); the
+   * same bits as {@link #value} either way.
+   */
   @Override
   public void apply(double[] in, double[] out) {
     Specs.checkLengths(in, out);
+    KernelPath.PATH.gelu(this, in, out);
+  }
+
+  /** The scalar loop over {@code [from, to)}: {@code out[i] = value(in[i])}, bit for bit. */
+  void applyScalar(double[] in, double[] out, int from, int to) {
     if (approximate == Approximate.NONE) {
-      for (int i = 0; i < in.length; i++) {
+      for (int i = from; i < to; i++) {
         out[i] = exact(in[i]);
       }
     } else {
-      for (int i = 0; i < in.length; i++) {
+      for (int i = from; i < to; i++) {
         out[i] = tanhForm(in[i]);
       }
     }

@@ -46,6 +46,25 @@ public record LogSigmoid() implements ElementwiseActivation {
     return -FastMath.softplus(-x); // min(x, 0) − log1p(e^{−|x|}); NaN stays NaN, +∞ gives −0.0
   }
 
+  /**
+   * {@inheritDoc}
+   *
+   * <p>On the SIMD kernels when the JVM has {@code jdk.incubator.vector} ({@link KernelPath}); the
+   * same bits as {@link #value} either way.
+   */
+  @Override
+  public void apply(double[] in, double[] out) {
+    Specs.checkLengths(in, out);
+    KernelPath.PATH.logSigmoid(this, in, out);
+  }
+
+  /** The scalar loop over {@code [from, to)}: {@code out[i] = value(in[i])}, bit for bit. */
+  void applyScalar(double[] in, double[] out, int from, int to) {
+    for (int i = from; i < to; i++) {
+      out[i] = value(in[i]);
+    }
+  }
+
   @Override
   public double derivative(double x) {
     return FastMath.sigmoid(-x);

@@ -67,11 +67,22 @@ public record Sigmoid(double lambda) implements ElementwiseActivation {
     return Numerics.scaledSigmoidDerivative(lambda * x, lambda);
   }
 
+  /**
+   * {@inheritDoc}
+   *
+   * <p>On the SIMD kernels when the JVM has {@code jdk.incubator.vector} ({@link KernelPath}); the
+   * same bits as {@link #value} either way.
+   */
   @Override
   public void apply(double[] in, double[] out) {
     Specs.checkLengths(in, out);
+    KernelPath.PATH.sigmoid(this, in, out);
+  }
+
+  /** The scalar loop over {@code [from, to)}: {@code out[i] = value(in[i])}, bit for bit. */
+  void applyScalar(double[] in, double[] out, int from, int to) {
     double l = lambda;
-    for (int i = 0; i < in.length; i++) {
+    for (int i = from; i < to; i++) {
       out[i] = FastMath.sigmoid(l * in[i]);
     }
   }

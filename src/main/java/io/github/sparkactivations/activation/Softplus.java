@@ -70,19 +70,30 @@ public record Softplus(double beta) implements ElementwiseActivation {
   }
 
   /**
-   * The same bits as {@link #value}; for the default β = 1 the loop skips the multiplication and
-   * the division by β (both exact there) and the overflow test (±∞ fall out of the kernel).
+   * {@inheritDoc}
+   *
+   * <p>On the SIMD kernels when the JVM has {@code jdk.incubator.vector} ({@link KernelPath}); the
+   * same bits as {@link #value} either way.
    */
   @Override
   public void apply(double[] in, double[] out) {
     Specs.checkLengths(in, out);
+    KernelPath.PATH.softplus(this, in, out);
+  }
+
+  /**
+   * The scalar loop over {@code [from, to)}: {@code out[i] = value(in[i])}, bit for bit; for the default
+   * β = 1 it skips the multiplication and the division by β (both exact there) and the overflow test
+   * (±∞ fall out of the kernel).
+   */
+  void applyScalar(double[] in, double[] out, int from, int to) {
     if (beta != 1.0) {
-      for (int i = 0; i < in.length; i++) {
+      for (int i = from; i < to; i++) {
         out[i] = value(in[i]);
       }
       return;
     }
-    for (int i = 0; i < in.length; i++) {
+    for (int i = from; i < to; i++) {
       double x = in[i];
       if (x < Numerics.DEEP_TAIL) {
         double h = Math.exp(0.5 * x);

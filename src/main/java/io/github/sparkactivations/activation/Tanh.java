@@ -52,10 +52,21 @@ public record Tanh() implements ElementwiseActivation {
     return Numerics.sech2(x);
   }
 
+  /**
+   * {@inheritDoc}
+   *
+   * <p>On the SIMD kernels when the JVM has {@code jdk.incubator.vector} ({@link KernelPath}); the
+   * same bits as {@link #value} either way.
+   */
   @Override
   public void apply(double[] in, double[] out) {
     Specs.checkLengths(in, out);
-    for (int i = 0; i < in.length; i++) {
+    KernelPath.PATH.tanh(this, in, out);
+  }
+
+  /** The scalar loop over {@code [from, to)}: {@code out[i] = value(in[i])}, bit for bit. */
+  void applyScalar(double[] in, double[] out, int from, int to) {
+    for (int i = from; i < to; i++) {
       out[i] = FastMath.tanh(in[i]);
     }
   }

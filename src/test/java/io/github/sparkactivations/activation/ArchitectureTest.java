@@ -32,11 +32,24 @@ class ArchitectureTest {
         .importPackages(ROOT);
   }
 
+  /** The SIMD kernels (activation.Vector*): the only core classes that may use the incubating Vector API. */
+  private static final String VECTOR_CLASSES = "Vector";
+
   @Test
   void activationCoreDependsOnlyOnTheJdk() {
     classes().that().resideInAPackage(ROOT + ".activation..")
+        .and().haveSimpleNameNotStartingWith(VECTOR_CLASSES)
         .should().onlyDependOnClassesThat().resideInAnyPackage(ROOT + ".activation..", "java..")
-        .because("the core must run without Spark or Scala on the classpath")
+        .because("the core must run without Spark or Scala on the classpath, and on a "
+            + "JVM without jdk.incubator.vector, where only the vector kernels may fail to load")
+        .check(classes);
+  }
+
+  @Test
+  void onlyTheVectorKernelsUseTheVectorApiAndOtherwiseOnlyTheJdk() {
+    classes().that().resideInAPackage(ROOT + ".activation..").and().haveSimpleNameStartingWith(VECTOR_CLASSES)
+        .should().onlyDependOnClassesThat()
+        .resideInAnyPackage(ROOT + ".activation..", "java..", "jdk.incubator.vector..")
         .check(classes);
   }
 
