@@ -35,7 +35,7 @@ public record Gelu(Approximate approximate) implements ElementwiseActivation {
   /** Default: the exact form. */
   public static final Approximate DEFAULT_APPROXIMATE = Approximate.NONE;
 
-  private static final double TANH_CUBIC = 0.044715;
+  static final double TANH_CUBIC = 0.044715;
   private static final double TANH_CUBIC_DERIV = 0.134145; // 3 × 0.044715
 
   /** Which GELU: the exact x·Φ(x) or the tanh approximation. Spec values {@code none}, {@code tanh}. */

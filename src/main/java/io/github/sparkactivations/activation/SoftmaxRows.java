@@ -68,7 +68,7 @@ final class SoftmaxRows {
    * {@code off} elsewhere), or returns the first index k of the maximum of {@code sign·in} and leaves
    * {@code out} untouched.
    */
-  private static int maxOrSpecialRow(double[] in, double[] out, double sign, double off, double on) {
+  static int maxOrSpecialRow(double[] in, double[] out, double sign, double off, double on) {
     Specs.checkLengths(in, out);
     int n = in.length;
     if (n == 0) {

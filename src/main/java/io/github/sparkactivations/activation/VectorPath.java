@@ -227,16 +227,20 @@ final class VectorPath implements BulkPath {
 
   @Override
   public void gelu(Gelu f, double[] in, double[] out) {
-    f.applyScalar(in, out, 0, in.length);
+    if (f.approximate() == Gelu.Approximate.NONE) {
+      VectorGelu.exact(f, in, out);
+    } else {
+      VectorGelu.tanhForm(f, in, out);
+    }
   }
 
   @Override
   public void softmax(double[] in, double[] out, double sign) {
-    SoftmaxRows.softmax(in, out, sign);
+    VectorSoftmax.softmax(in, out, sign);
   }
 
   @Override
   public void logSoftmax(double[] in, double[] out) {
-    SoftmaxRows.logSoftmax(in, out, 1.0);
+    VectorSoftmax.logSoftmax(in, out, 1.0);
   }
 }

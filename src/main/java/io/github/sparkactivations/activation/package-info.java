@@ -27,6 +27,12 @@
  * and malformed specs throw {@link java.lang.IllegalArgumentException} naming the problem and what is
  * allowed.
  *
- * <p>Depends on: {@code java.base} only. Everything else in the library depends on this package.
+ * <p>The bulk array forms of the exp-bound functions run on the JDK Vector API when the JVM was
+ * started with {@code --add-modules=jdk.incubator.vector}, on scalar loops otherwise, with the same
+ * results bit for bit; {@link io.github.sparkactivations.activation.KernelPath} says which.
+ *
+ * <p>Depends on: {@code java.base} (and {@code java.management}, to see whether the JIT is on), plus the
+ * optional {@code jdk.incubator.vector}, used only by the {@code Vector*} classes and only when the JVM
+ * has it. Everything else in the library depends on this package.
  */
 package io.github.sparkactivations.activation;

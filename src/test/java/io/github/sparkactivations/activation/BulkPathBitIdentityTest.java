@@ -18,7 +18,8 @@ import org.junit.jupiter.params.provider.MethodSource;
  * range, normal), with special values (NaN, ±∞, ±0, subnormals, ±MAX_VALUE, the overflow thresholds
  * and their neighbours) sprinkled in so that vectors mix lanes the vector code computes with lanes it
  * hands to the scalar kernel; in place and out of place; at every array length 0..40 (tails shorter
- * than a vector, any lane count up to 8).
+ * than a vector, any lane count up to 8). The softmax-family rows likewise against the scalar row
+ * algorithm.
  */
 class BulkPathBitIdentityTest {
 
@@ -102,6 +103,44 @@ class BulkPathBitIdentityTest {
         double[] xs = java.util.Arrays.copyOfRange(sp, start, start + n);
         assertBulkEqualsScalar(f, xs, "length " + n);
         assertBulkEqualsScalar(f, inputs(31L * n + start, n), "random length " + n);
+      }
+    }
+  }
+
+  /** Rows of the softmax family against the scalar row algorithm, also in place. */
+  @org.junit.jupiter.api.Test
+  void softmaxFamilyRowsEqualTheScalarRowsBitForBit() {
+    SplittableRandom r = new SplittableRandom(7);
+    double[] sp = specials();
+    for (int row = 0; row < 20_000; row++) {
+      int n = row < 4000 ? row % 41 : 1 + r.nextInt(300);
+      double spread = new double[] {1, 10, 300, 2000}[r.nextInt(4)];
+      double[] x = new double[n];
+      for (int j = 0; j < n; j++) {
+        x[j] = r.nextInt(50) == 0 ? sp[r.nextInt(sp.length)] : spread * r.nextGaussian();
+      }
+      assertRowEqualsScalar(x, new Softmax(), (in, out) -> SoftmaxRows.softmax(in, out, 1.0));
+      assertRowEqualsScalar(x, new Softmin(), (in, out) -> SoftmaxRows.softmax(in, out, -1.0));
+      assertRowEqualsScalar(x, new LogSoftmax(), (in, out) -> SoftmaxRows.logSoftmax(in, out, 1.0));
+    }
+  }
+
+  private static void assertRowEqualsScalar(double[] x, RowwiseActivation f,
+      java.util.function.BiConsumer<double[], double[]> scalar) {
+    double[] want = new double[x.length];
+    scalar.accept(x, want);
+    double[] out = new double[x.length];
+    f.apply(x, out);
+    double[] inPlace = x.clone();
+    f.apply(inPlace, inPlace);
+    for (int j = 0; j < x.length; j++) {
+      long w = Double.doubleToLongBits(want[j]);
+      if (w != Double.doubleToLongBits(out[j]) || w != Double.doubleToLongBits(inPlace[j])) {
+        assertEquals(want[j], out[j], 0.0, f + " entry " + j + " of " + java.util.Arrays.toString(x));
+        assertEquals(want[j], inPlace[j], 0.0, f + " in place, entry " + j + " of "
+            + java.util.Arrays.toString(x));
+        assertEquals(w, Double.doubleToLongBits(out[j]), f + " entry " + j + " (sign of zero)");
+        assertEquals(w, Double.doubleToLongBits(inPlace[j]), f + " in place, entry " + j + " (sign of zero)");
       }
     }
   }
