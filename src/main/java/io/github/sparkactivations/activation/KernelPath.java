@@ -30,7 +30,9 @@ public final class KernelPath {
 
   /**
    * System property that forces the scalar path: {@code -Dsparkactivations.kernels=scalar}; the
-   * default, {@code auto}, takes the vector path where it can.
+   * default, {@code auto}, takes the vector path where it can. Any other value is refused when this
+   * class is initialised (an {@link IllegalArgumentException} naming the property, the value and the
+   * two choices, inside an {@link ExceptionInInitializerError}), rather than silently ignored.
    */
   public static final String PROPERTY = "sparkactivations.kernels";
 
