@@ -77,7 +77,7 @@ final class JobRunner {
       Dataset<Row> written = forFormat(
           result.select(plan.outputColumns.stream().map(c -> new Column(StageStatistics.quote(c))).toArray(Column[]::new)),
           out.format());
-      written.write()
+      TaskHoldForTests.apply(spark, written).write()
           .format(out.format())
           .options(writerOptions(out))
           .mode(SaveMode.ErrorIfExists)

@@ -41,7 +41,8 @@ import org.junit.jupiter.api.TestMethodOrder;
  *       in local mode.
  *   <li>Killing one executor JVM in the middle of the output write changes nothing: the job succeeds,
  *       the lost tasks are re-run, and the output is identical to the clean run, no row missing or
- *       duplicated.
+ *       duplicated. The kill cannot race the job: the job's test hook holds one write task until the
+ *       executor running it has been killed (see {@link ExecutorKiller}).
  * </ol>
  *
  * <p>Every process is started by the test and stopped by process id, also when a test fails; every
@@ -56,6 +57,8 @@ class ActivationJobClusterIT {
   private static final int FILES = 16;
   private static final int DIM = 16;
   private static final Duration RUN_TIMEOUT = Duration.ofMinutes(10);
+  /** The write task the fault run holds until its executor is killed (one of the 16, not the first). */
+  private static final int HELD_PARTITION = 5;
 
   private static Path base;
   private static Path input;
@@ -136,9 +139,12 @@ class ActivationJobClusterIT {
   @Order(2)
   void losingAnExecutorMidWriteLeavesTheOutputIdentical() {
     long t0 = System.nanoTime();
-    SparkSubmitRun run = submitJob("fault", cluster.masterUrl());
-    SparkStandaloneCluster.Worker worker = cluster.workers().get(0);
-    ExecutorKiller.Kill kill = ExecutorKiller.killDuringWrite(run, worker, RUN_TIMEOUT);
+    Path release = base.resolve("run-fault-release");
+    Map<String, String> hold = new LinkedHashMap<>();
+    hold.put("spark.sparkactivations.test.holdPartition", Integer.toString(HELD_PARTITION));
+    hold.put("spark.sparkactivations.test.releaseFile", release.toString());
+    SparkSubmitRun run = submitJob("fault", cluster.masterUrl(), hold);
+    ExecutorKiller.Kill kill = ExecutorKiller.killExecutorOfHeldTask(run, cluster, HELD_PARTITION, release, RUN_TIMEOUT);
     System.out.println("fault injected: " + kill);
     run.awaitSuccess(RUN_TIMEOUT);
     timings.put("faultRun", seconds(run.elapsed()));
@@ -207,7 +213,11 @@ class ActivationJobClusterIT {
   // ---------------------------------------------------------------------------------------------
 
   private static SparkSubmitRun submitJob(String name, String master) {
-    Map<String, String> conf = new LinkedHashMap<>();
+    return submitJob(name, master, Map.of());
+  }
+
+  private static SparkSubmitRun submitJob(String name, String master, Map<String, String> extraConf) {
+    Map<String, String> conf = new LinkedHashMap<>(extraConf);
     // one task per input file (16), whatever the parallelism: several tasks per executor and stage
     conf.put("spark.sql.files.minPartitionNum", Integer.toString(FILES));
     return SparkSubmitRun.start(cluster, name, master, JOB_CLASS, jobJar,

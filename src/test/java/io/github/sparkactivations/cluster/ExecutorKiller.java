@@ -1,6 +1,10 @@
 package io.github.sparkactivations.cluster;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.time.Duration;
 import java.time.LocalDateTime;
 import java.time.ZoneOffset;
@@ -14,25 +18,23 @@ import java.util.concurrent.TimeUnit;
  * output-writing stage: a crash of the kind a lost machine causes (SIGKILL, no shutdown hook, cached
  * blocks and shuffle files gone).
  *
- * <p>It watches the driver's REST status API ({@code /api/v1/applications/...} on the driver UI port)
- * and strikes when the write stage is active with at least {@link #MIN_COMPLETED_IN_STAGE} of its
- * tasks finished and at least {@link #MIN_PENDING_IN_STAGE} not yet started, and the victim
- * executor is running a task it started less than half a task's duration ago: so the kill loses a
- * running task, and the stage has work left for the scheduler to re-plan.
+ * <p>The kill cannot race the job: the job is submitted with its test hook on (see
+ * {@code TaskHoldForTests}), so the first attempt of one chosen write task waits until a release file
+ * exists. This watches the driver's REST status API ({@code /api/v1/applications/...} on the driver UI
+ * port) until that task is running, kills the executor that runs it, waits for the JVM to be gone, and
+ * only then creates the release file. However slow the machine, the task is running when the executor
+ * dies, and the stage has that task (at least) left to re-run.
  */
 final class ExecutorKiller {
 
-  static final int MIN_COMPLETED_IN_STAGE = 3;
-  static final int MIN_PENDING_IN_STAGE = 2;
-
   /** What was killed, and the state of the run at that moment. */
-  record Kill(String executorId, long pid, String worker, int stageId, String stageName, int stageTasks,
-      int stageCompleted, int stageActive, long appCompletedTasks, long epochMillis) {
+  record Kill(String executorId, long pid, String worker, int stageId, String stageName, int partition,
+      int stageTasks, int stageCompleted, int stageActive, long epochMillis) {
     @Override
     public String toString() {
       return "executor " + executorId + " (pid " + pid + ", on " + worker + ") killed in stage " + stageId
-          + " '" + stageName + "' with " + stageCompleted + "/" + stageTasks + " of its tasks finished and "
-          + stageActive + " running; " + appCompletedTasks + " tasks finished in the application before";
+          + " '" + stageName + "' while running the held task of partition " + partition + ", with "
+          + stageCompleted + "/" + stageTasks + " of the stage's tasks finished and " + stageActive + " running";
     }
   }
 
@@ -43,79 +45,76 @@ final class ExecutorKiller {
     return stageName.startsWith("save at ") || stageName.startsWith("parquet at ");
   }
 
-  static Kill killDuringWrite(SparkSubmitRun run, SparkStandaloneCluster.Worker worker, Duration timeout) {
+  /**
+   * Waits until the held write task of {@code partition} runs, kills its executor, then creates
+   * {@code releaseFile}.
+   */
+  static Kill killExecutorOfHeldTask(SparkSubmitRun run, SparkStandaloneCluster cluster, int partition,
+      Path releaseFile, Duration timeout) {
     long deadline = System.nanoTime() + timeout.toNanos();
     String lastSeen = "the driver's REST API never answered";
     while (run.isRunning() && System.nanoTime() < deadline) {
       Optional<String> appId = SparkStandaloneCluster.getJson(run.uiPort, "/api/v1/applications")
           .filter(a -> a.size() == 1).map(a -> a.get(0).path("id").asText());
-      List<ProcessHandle> executors = SparkStandaloneCluster.executorProcesses(worker);
-      if (appId.isPresent() && executors.size() == 1) {
-        ProcessHandle victim = executors.get(0);
-        String victimId = SparkStandaloneCluster.executorId(victim);
+      if (appId.isPresent()) {
         String api = "/api/v1/applications/" + appId.get();
-        Optional<JsonNode> execs = SparkStandaloneCluster.getJson(run.uiPort, api + "/executors");
         Optional<JsonNode> stages = SparkStandaloneCluster.getJson(run.uiPort, api + "/stages?status=active");
-        if (execs.isPresent() && stages.isPresent()) {
-          long completedInApp = 0;
-          int victimActive = 0;
-          for (JsonNode e : execs.get()) {
-            if (!"driver".equals(e.path("id").asText())) {
-              completedInApp += e.path("completedTasks").asLong();
-            }
-            if (victimId.equals(e.path("id").asText())) {
-              victimActive = e.path("activeTasks").asInt();
+        for (JsonNode s : stages.orElse(MISSING)) {
+          String name = s.path("name").asText();
+          lastSeen = "active stage " + s.path("stageId").asInt() + " '" + name + "'";
+          if (!isWriteStage(name)) {
+            continue;
+          }
+          String held = heldTaskExecutor(run, api, s, partition);
+          if (held == null) {
+            continue;
+          }
+          for (SparkStandaloneCluster.Worker w : cluster.workers()) {
+            for (ProcessHandle victim : SparkStandaloneCluster.executorProcesses(w)) {
+              if (held.equals(SparkStandaloneCluster.executorId(victim))) {
+                victim.destroyForcibly(); // SIGKILL: the executor dies as with a lost machine
+                awaitExit(victim);
+                release(releaseFile);
+                return new Kill(held, victim.pid(), w.process().name(), s.path("stageId").asInt(), name, partition,
+                    s.path("numTasks").asInt(), s.path("numCompleteTasks").asInt(), s.path("numActiveTasks").asInt(),
+                    System.currentTimeMillis());
+              }
             }
           }
-          lastSeen = completedInApp + " tasks finished, executor " + victimId + " running " + victimActive;
-          for (JsonNode s : stages.get()) {
-            String name = s.path("name").asText();
-            int total = s.path("numTasks").asInt();
-            int done = s.path("numCompleteTasks").asInt();
-            int active = s.path("numActiveTasks").asInt();
-            int pending = total - done - active;
-            lastSeen += "; active stage " + s.path("stageId").asInt() + " '" + name + "' " + done + "/" + total
-                + " done, " + active + " running";
-            if (isWriteStage(name) && done >= MIN_COMPLETED_IN_STAGE && pending >= MIN_PENDING_IN_STAGE
-                && victimActive > 0 && victimTaskJustStarted(run, api, s, victimId)) {
-              victim.destroyForcibly(); // SIGKILL: the executor dies as with a lost machine
-              awaitExit(victim);
-              return new Kill(victimId, victim.pid(), worker.process().name(), s.path("stageId").asInt(), name,
-                  total, done, active, completedInApp, System.currentTimeMillis());
-            }
-          }
+          lastSeen += "; the held task runs on executor " + held + ", whose process was not found";
         }
       }
-      SparkStandaloneCluster.sleep(50);
+      SparkStandaloneCluster.sleep(100);
     }
+    release(releaseFile);   // let the run end whatever happened
     throw new AssertionError("no executor was killed: the run " + (run.isRunning() ? "timed out" : "ended")
-        + " first (last seen: " + lastSeen + ")\n" + run.logTail(60));
+        + " first, which the held task should have prevented (last seen: " + lastSeen + ")\n" + run.logTail(60));
   }
 
-  /**
-   * Whether the victim's running task of this stage started less than half the shortest finished
-   * task's duration ago: then it is still running when the SIGKILL lands a few milliseconds later
-   * (a kill between two tasks would lose no task, only the executor).
-   */
-  private static boolean victimTaskJustStarted(SparkSubmitRun run, String api, JsonNode stage, String victimId) {
+  private static final JsonNode MISSING = com.fasterxml.jackson.databind.node.JsonNodeFactory.instance.arrayNode();
+
+  /** The executor running the first attempt of this stage's task for {@code partition}, or null. */
+  private static String heldTaskExecutor(SparkSubmitRun run, String api, JsonNode stage, int partition) {
     String path = api + "/stages/" + stage.path("stageId").asInt() + "/" + stage.path("attemptId").asInt()
         + "/taskList?length=1000";
-    Optional<JsonNode> tasks = SparkStandaloneCluster.getJson(run.uiPort, path);
-    if (tasks.isEmpty()) {
-      return false;
-    }
-    long shortestDone = Long.MAX_VALUE;
-    Long victimLaunch = null;
-    for (JsonNode t : tasks.get()) {
-      String status = t.path("status").asText();
-      if ("SUCCESS".equals(status) && t.hasNonNull("duration")) {
-        shortestDone = Math.min(shortestDone, t.path("duration").asLong());
-      } else if ("RUNNING".equals(status) && victimId.equals(t.path("executorId").asText())) {
-        victimLaunch = parseRestTime(t.path("launchTime").asText());
+    for (JsonNode t : SparkStandaloneCluster.getJson(run.uiPort, path).orElse(MISSING)) {
+      if (t.path("index").asInt(-1) == partition && t.path("attempt").asInt(-1) == 0
+          && "RUNNING".equals(t.path("status").asText())) {
+        return t.path("executorId").asText();
       }
     }
-    return victimLaunch != null && shortestDone != Long.MAX_VALUE
-        && System.currentTimeMillis() - victimLaunch < shortestDone / 2;
+    return null;
+  }
+
+  private static void release(Path releaseFile) {
+    try {
+      Files.createDirectories(releaseFile.getParent());
+      if (!Files.exists(releaseFile)) {
+        Files.writeString(releaseFile, "executor killed");
+      }
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
   }
 
   /** Spark's REST dates: {@code 2026-01-31T12:34:56.789GMT}. */
