@@ -19,6 +19,7 @@ import org.apache.spark.sql.DataFrameReader;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.SparkSession;
+import org.apache.spark.sql.types.NumericType;
 import org.apache.spark.sql.types.StringType;
 import org.apache.spark.sql.types.StructField;
 import org.apache.spark.sql.types.StructType;
@@ -250,6 +251,31 @@ final class InputReader {
     } catch (URISyntaxException | IllegalArgumentException e) {
       return path;
     }
+  }
+
+  /**
+   * A feature column must be numeric. A csv column is typed from the data when the schema is inferred:
+   * a single cell that does not parse as a number (a stray {@code n/a}, a decimal comma, a wrong
+   * separator) makes the whole column a string, so the message says so rather than just "string",
+   * without scanning the data again to find the cell.
+   */
+  static void requireNumeric(StructField f, String key, JobConfig.InputSection in) {
+    if (f.dataType() instanceof NumericType) {
+      return;
+    }
+    String col = "'" + f.name() + "'";
+    String label = "for a label, remove it from " + key + " (output.keep carries it to the output)";
+    if (f.dataType() instanceof StringType && in.format().equals("csv")) {
+      if ("false".equalsIgnoreCase(option(in, "inferSchema"))) {
+        throw new ConfigException(key, "column " + col + " was read as string because input.options.inferSchema "
+            + "is false, which reads every csv column as string; remove that option");
+      }
+      throw new ConfigException(key, "column " + col + " was read as string, not numeric: at least one of its cells "
+          + "is not a number (csv types a column from all its cells); fix those cells (e.g. 'n/a', '1,5'), set "
+          + "input.options.nullValue to the text that marks a missing value, or check input.options.sep; " + label);
+    }
+    throw new ConfigException(key, "column " + col + " is " + f.dataType().simpleString() + ", not numeric; "
+        + "remove it from " + key + " (or, for a label, list it in output.keep)");
   }
 
   /** A reader option given in the config, looked up case-insensitively as Spark does; null if absent. */

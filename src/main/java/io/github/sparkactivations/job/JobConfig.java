@@ -3,18 +3,12 @@ package io.github.sparkactivations.job;
 import com.fasterxml.jackson.annotation.JsonSubTypes;
 import com.fasterxml.jackson.annotation.JsonTypeInfo;
 import io.github.sparkactivations.activation.Activation;
-import io.github.sparkactivations.activation.Activations;
 import io.github.sparkactivations.activation.ElementwiseActivation;
-import io.github.sparkactivations.activation.RowwiseActivation;
 import io.github.sparkactivations.internal.HandleInvalid;
-import io.github.sparkactivations.internal.Rules;
-import java.util.ArrayList;
-import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import java.util.Set;
 
 /**
  * The batch job's configuration, bound from YAML by {@link ConfigLoader} (unknown keys are errors)
@@ -274,7 +268,7 @@ public record JobConfig(
     return stripTrailingSlash(output.path()) + ".report.json";
   }
 
-  private static String stripTrailingSlash(String p) {
+  static String stripTrailingSlash(String p) {
     String s = p;
     while (s.length() > 1 && s.endsWith("/")) {
       s = s.substring(0, s.length() - 1);
@@ -289,190 +283,7 @@ public record JobConfig(
    * @throws ConfigException naming the key at fault and the fix
    */
   public List<ResolvedStage> validate() {
-    // input
-    if (input == null) {
-      throw new ConfigException("input", "missing section (set input.path and input.format)");
-    }
-    requireNonBlank("input.path", input.path());
-    requireOneOf("input.format", input.format(), INPUT_FORMATS);
-
-    // features
-    if (features == null) {
-      throw new ConfigException(
-          "features", "missing section (set one of features.columns, features.exclude, features.vectorColumn)");
-    }
-    int given = (features.columns() != null ? 1 : 0)
-        + (features.exclude() != null ? 1 : 0)
-        + (features.vectorColumn() != null ? 1 : 0);
-    if (given != 1) {
-      throw new ConfigException(
-          "features",
-          (given == 0 ? "none" : "more than one") + " of columns, exclude, vectorColumn is set; set exactly one "
-              + "(columns: [a, b] lists numeric columns, exclude: [label] takes every other numeric column, "
-              + "vectorColumn: features uses an existing vector column)");
-    }
-    if (features.columns() != null) {
-      if (features.columns().isEmpty()) {
-        throw new ConfigException("features.columns", "is empty; list at least one numeric column");
-      }
-      requireNoBlankOrDuplicate("features.columns", features.columns());
-    }
-    if (features.exclude() != null) {
-      requireNoBlankOrDuplicate("features.exclude", features.exclude());
-    }
-    if (features.vectorColumn() != null) {
-      requireNonBlank("features.vectorColumn", features.vectorColumn());
-    }
-    if (features.outputCol() != null) {
-      requireNonBlank("features.outputCol", features.outputCol());
-    }
-    requireHandleInvalid("features.handleInvalid", features.handleInvalid());
-    if (features.standardize() && features.handleInvalid().equals("keep")) {
-      // StandardScaler sums every row: one NaN kept in a column makes its mean and std NaN, and then
-      // every row of that feature NaN, silently
-      throw new ConfigException(
-          "features.handleInvalid",
-          "keep cannot be combined with features.standardize: true (one NaN kept in a column makes the "
-              + "StandardScaler's mean and std NaN, so that feature becomes NaN in every row); set "
-              + "features.handleInvalid to skip (drop rows with a null or NaN feature) or features.standardize to false");
-    }
-
-    // stages
-    if (stages.isEmpty()) {
-      throw new ConfigException(
-          "stages", "is empty; add at least one stage, e.g. - { activation: relu, outputCol: act }");
-    }
-    List<ResolvedStage> resolved = new ArrayList<>();
-    String previous = features.outputColOrDefault();
-    Set<String> produced = new HashSet<>();
-    produced.add(previous);
-    for (int i = 0; i < stages.size(); i++) {
-      StageConfig sc = stages.get(i);
-      String key = "stages[" + i + "]";
-      if (sc == null) {
-        throw new ConfigException(key, "is empty; give at least activation: <spec> or type: softmax");
-      }
-      requireHandleInvalid(key + ".handleInvalid", sc.handleInvalid());
-      Activation activation;
-      String defaultOut;
-      if (sc instanceof ActivationStage a) {
-        requireNonBlank(key + ".activation", a.activation());
-        try {
-          activation = Activations.parse(a.activation());
-        } catch (IllegalArgumentException e) {
-          throw new ConfigException(key + ".activation", oneLine(e.getMessage()));
-        }
-        if (activation instanceof RowwiseActivation && a.derivative()) {
-          throw new ConfigException(
-              key + ".derivative",
-              "true is not supported with the row-wise activation '" + a.activation().trim() + "': "
-                  + Rules.ROWWISE_DERIVATIVE + "; remove derivative (or set it to false)");
-        }
-        defaultOut = activation.name() + (a.derivative() ? "_derivative" : "");
-      } else {
-        SoftmaxStage s = (SoftmaxStage) sc;
-        String problem = Rules.temperatureProblem(s.temperature());
-        if (problem != null) {
-          throw new ConfigException(key + ".temperature", problem);
-        }
-        activation = Activations.parse(s.functionName());
-        defaultOut = s.functionName();
-      }
-      String in = sc.inputCol() == null ? previous : sc.inputCol();
-      String out = sc.outputCol() == null ? defaultOut : sc.outputCol();
-      requireNonBlank(key + ".inputCol", in);
-      requireNonBlank(key + ".outputCol", out);
-      if (!produced.add(out)) {
-        throw new ConfigException(
-            key + ".outputCol",
-            "'" + out + "' is already produced by an earlier stage or the features; give this stage its own outputCol");
-      }
-      resolved.add(new ResolvedStage(i, sc, activation, in, out));
-      previous = out;
-    }
-
-    // output
-    if (output == null) {
-      throw new ConfigException("output", "missing section (set output.path)");
-    }
-    requireNonBlank("output.path", output.path());
-    requireOneOf("output.format", output.format(), OUTPUT_FORMATS);
-    requireOneOf("output.mode", output.mode(), OUTPUT_MODES);
-    requireNoBlankOrDuplicate("output.keep", output.keep());
-    for (String k : output.keep()) {
-      for (ResolvedStage r : resolved) {
-        if (r.outputCol().equals(k)) {
-          throw new ConfigException(
-              r.key() + ".outputCol", "'" + k + "' is also listed in output.keep, and a stage output cannot replace a "
-                  + "kept input column; choose another " + r.key() + ".outputCol (or, if '" + k + "' is not an input "
-                  + "column, remove it from output.keep: stage outputs are always written)");
-        }
-      }
-    }
-    String outPath = stripTrailingSlash(output.path());
-    if (outPath.equals(stripTrailingSlash(input.path()))) {
-      throw new ConfigException("output.path", output.path() + " is the input path (input.path " + input.path()
-          + "); write the output somewhere else");
-    }
-    if (report.path() != null) {
-      requireNonBlank("report.path", report.path());
-    }
-    if (stripTrailingSlash(reportPath()).equals(outPath)) {
-      throw new ConfigException("report.path", report.path() + " is the output path (output.path " + output.path()
-          + "); give the report its own file");
-    }
-    if (model.path() != null) {
-      requireNonBlank("model.path", model.path());
-      String mp = stripTrailingSlash(model.path());
-      if (mp.equals(outPath)) {
-        throw new ConfigException("model.path", model.path() + " is the output path (output.path " + output.path()
-            + "); give the model its own directory");
-      }
-      if (mp.equals(stripTrailingSlash(reportPath()))) {
-        throw new ConfigException("model.path", model.path() + " is the report path (report.path " + reportPath()
-            + "); give the model its own directory");
-      }
-    }
-    for (Map.Entry<String, String> e : spark.conf().entrySet()) {
-      if (e.getKey() == null || !e.getKey().startsWith("spark.")) {
-        throw new ConfigException(
-            "spark.conf", "key '" + e.getKey() + "' is not a Spark setting (Spark settings start with 'spark.')");
-      }
-    }
-    return List.copyOf(resolved);
-  }
-
-  private static void requireNonBlank(String key, String value) {
-    if (value == null || value.isBlank()) {
-      throw new ConfigException(key, "is missing or empty");
-    }
-  }
-
-  /** The one rule of the stages' param ({@link HandleInvalid#problem}): lower case, exactly. */
-  private static void requireHandleInvalid(String key, String value) {
-    String problem = HandleInvalid.problem(value);
-    if (problem != null) {
-      throw new ConfigException(key, problem);
-    }
-  }
-
-  private static void requireOneOf(String key, String value, List<String> allowed) {
-    if (value == null || !allowed.contains(value)) {
-      throw new ConfigException(
-          key, "'" + value + "' is not supported (allowed: " + String.join(", ", allowed) + ")");
-    }
-  }
-
-  private static void requireNoBlankOrDuplicate(String key, List<String> names) {
-    Set<String> seen = new HashSet<>();
-    for (String n : names) {
-      if (n == null || n.isBlank()) {
-        throw new ConfigException(key, "contains an empty column name");
-      }
-      if (!seen.add(n)) {
-        throw new ConfigException(key, "lists '" + n + "' twice");
-      }
-    }
+    return ConfigValidation.validate(this);
   }
 
   static String oneLine(String s) {

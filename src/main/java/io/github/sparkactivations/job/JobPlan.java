@@ -6,7 +6,6 @@ import io.github.sparkactivations.job.JobConfig.ResolvedStage;
 import io.github.sparkactivations.job.JobConfig.SoftmaxStage;
 import io.github.sparkactivations.ml.feature.ActivationTransformer;
 import io.github.sparkactivations.ml.feature.SoftmaxTransformer;
-import java.io.IOException;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.LinkedHashMap;
@@ -14,12 +13,8 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import java.util.UUID;
 import java.util.stream.Collectors;
 import org.apache.hadoop.conf.Configuration;
-import org.apache.hadoop.fs.ChecksumFileSystem;
-import org.apache.hadoop.fs.FileSystem;
-import org.apache.hadoop.fs.Path;
 import org.apache.spark.ml.Pipeline;
 import org.apache.spark.ml.PipelineStage;
 import org.apache.spark.ml.attribute.AttributeGroup;
@@ -32,7 +27,6 @@ import org.apache.spark.sql.SparkSession;
 import org.apache.spark.sql.types.ArrayType;
 import org.apache.spark.sql.types.DataType;
 import org.apache.spark.sql.types.NumericType;
-import org.apache.spark.sql.types.StringType;
 import org.apache.spark.sql.types.StructField;
 import org.apache.spark.sql.types.StructType;
 
@@ -80,33 +74,17 @@ final class JobPlan {
   }
 
   /**
-   * Validates {@code config} against the file system and the input schema and builds the pipeline.
+   * Checks a validated {@code config} against the file system and the input schema and builds the pipeline.
    *
+   * @param stages what {@link JobConfig#validate()} returned for {@code config}
    * @throws ConfigException (without source; the caller adds it) naming the key and the fix
    */
-  static JobPlan prepare(JobConfig config, SparkSession spark) {
-    List<ResolvedStage> stages = config.validate();
+  static JobPlan prepare(JobConfig config, List<ResolvedStage> stages, SparkSession spark) {
     Configuration hadoop = spark.sparkContext().hadoopConfiguration();
     JobConfig.InputSection in = config.input();
     JobConfig.OutputSection out = config.output();
 
-    if (!AtomicOutput.exists(hadoop, in.path())) {
-      throw new ConfigException("input.path", in.path() + " does not exist");
-    }
-    checkOutputPaths(hadoop, config);
-    boolean overwrite = out.mode().equals("overwrite");
-    if (!overwrite) {
-      String hint = " and output.mode is error; delete it, choose another output.path, or --set output.mode=overwrite";
-      if (AtomicOutput.exists(hadoop, out.path())) {
-        throw new ConfigException("output.path", out.path() + " already exists" + hint);
-      }
-      if (AtomicOutput.exists(hadoop, config.reportPath())) {
-        throw new ConfigException("report.path", config.reportPath() + " already exists" + hint);
-      }
-      if (config.model().path() != null && AtomicOutput.exists(hadoop, config.model().path())) {
-        throw new ConfigException("model.path", config.model().path() + " already exists" + hint);
-      }
-    }
+    OutputPaths.check(hadoop, config);
 
     Dataset<Row> input = InputReader.read(spark, in);
     StructType schema = input.schema();
@@ -130,7 +108,7 @@ final class JobPlan {
     } else {
       if (f.columns() != null) {
         for (String c : f.columns()) {
-          requireNumeric(field(schema, c, "features.columns"), "features.columns", in);
+          InputReader.requireNumeric(field(schema, c, "features.columns"), "features.columns", in);
           featureColumns.add(c);
         }
       } else {
@@ -225,101 +203,6 @@ final class JobPlan {
   }
 
   /**
-   * The output, report and model paths, compared fully qualified ({@code ./a/} is {@code a}): none may
-   * be, hold or lie inside the input (an overwrite would replace the input, or the next run would read
-   * the output as input), nor lie inside one another; and each must be creatable, which is probed by
-   * creating and deleting a hidden file in its nearest existing ancestor, so an unwritable location
-   * fails here and not after the data was read and transformed.
-   */
-  static void checkOutputPaths(Configuration hadoop, JobConfig config) {
-    Path input = qualify(hadoop, "input.path", config.input().path());
-    Map<String, String> raw = new LinkedHashMap<>();
-    raw.put("output.path", config.output().path());
-    raw.put("report.path", config.reportPath());
-    if (config.model().path() != null) {
-      raw.put("model.path", config.model().path());
-    }
-    Map<String, Path> targets = new LinkedHashMap<>();
-    for (Map.Entry<String, String> e : raw.entrySet()) {
-      String key = e.getKey();
-      Path t = qualify(hadoop, key, e.getValue());
-      if (t.equals(input)) {
-        throw new ConfigException(key, e.getValue() + " is the input path; choose another " + key + " outside the input");
-      }
-      if (isAncestor(t, input)) {
-        throw new ConfigException(key, e.getValue() + " contains the input " + config.input().path()
-            + " and writing it would replace the input; choose another " + key + " outside the input");
-      }
-      if (isAncestor(input, t)) {
-        throw new ConfigException(key, e.getValue() + " is inside the input directory " + config.input().path()
-            + " (the next run would read it as input); choose another " + key + " outside the input");
-      }
-      for (Map.Entry<String, Path> earlier : targets.entrySet()) {
-        Path o = earlier.getValue();
-        if (t.equals(o) || isAncestor(t, o) || isAncestor(o, t)) {
-          throw new ConfigException(key, e.getValue() + " overlaps " + earlier.getKey() + " "
-              + raw.get(earlier.getKey()) + "; give each its own path, outside the other");
-        }
-      }
-      targets.put(key, t);
-    }
-    for (Map.Entry<String, Path> e : targets.entrySet()) {
-      checkCreatable(hadoop, e.getKey(), raw.get(e.getKey()), e.getValue());
-    }
-  }
-
-  private static Path qualify(Configuration hadoop, String key, String path) {
-    try {
-      Path p = new Path(path);
-      return p.getFileSystem(hadoop).makeQualified(p);
-    } catch (IOException | IllegalArgumentException e) {
-      throw new ConfigException(key, "'" + path + "' is not a usable path: " + JobConfig.oneLine(e.getMessage()));
-    }
-  }
-
-  /** Whether {@code a} is a proper ancestor of {@code b}. */
-  private static boolean isAncestor(Path a, Path b) {
-    for (Path p = b.getParent(); p != null; p = p.getParent()) {
-      if (p.equals(a)) {
-        return true;
-      }
-    }
-    return false;
-  }
-
-  private static void checkCreatable(Configuration hadoop, String key, String raw, Path target) {
-    try {
-      FileSystem fs = target.getFileSystem(hadoop);
-      Path dir = target.getParent();
-      while (dir != null && !fs.exists(dir)) {
-        dir = dir.getParent();
-      }
-      if (dir == null) {
-        throw new ConfigException(key, "cannot create " + raw + ": no parent directory exists; choose another " + key);
-      }
-      if (!fs.getFileStatus(dir).isDirectory()) {
-        throw new ConfigException(key, "cannot create " + raw + ": " + dir + " is a file, not a directory; choose another " + key);
-      }
-      FileSystem probeFs = fs instanceof ChecksumFileSystem c ? c.getRawFileSystem() : fs;
-      Path probe = new Path(dir, "." + target.getName() + ".probe-" + UUID.randomUUID());
-      try {
-        probeFs.create(probe, false).close();
-      } catch (IOException | RuntimeException e) {
-        throw new ConfigException(key, "cannot create " + raw + ": " + dir + " is not writable ("
-            + JobConfig.oneLine(e.getMessage()) + "); choose a writable " + key);
-      } finally {
-        try {
-          probeFs.delete(probe, false);
-        } catch (IOException ignored) {
-          // nothing was created
-        }
-      }
-    } catch (IOException e) {
-      throw new ConfigException(key, "cannot check " + raw + ": " + JobConfig.oneLine(e.getMessage()));
-    }
-  }
-
-  /**
    * The unfitted {@code VectorAssembler} and {@code StandardScaler} declare their output without a
    * vector size, which they only set when they transform; set it here so the stages after them (and
    * csv output) see the size at validation time.
@@ -396,31 +279,6 @@ final class JobPlan {
     return schema.apply(name);
   }
 
-  /**
-   * A feature column must be numeric. A csv column is typed from the data when the schema is inferred:
-   * a single cell that does not parse as a number (a stray {@code n/a}, a decimal comma, a wrong
-   * separator) makes the whole column a string, so the message says so rather than just "string",
-   * without scanning the data again to find the cell.
-   */
-  private static void requireNumeric(StructField f, String key, JobConfig.InputSection in) {
-    if (f.dataType() instanceof NumericType) {
-      return;
-    }
-    String col = "'" + f.name() + "'";
-    String label = "for a label, remove it from " + key + " (output.keep carries it to the output)";
-    if (f.dataType() instanceof StringType && in.format().equals("csv")) {
-      if ("false".equalsIgnoreCase(InputReader.option(in, "inferSchema"))) {
-        throw new ConfigException(key, "column " + col + " was read as string because input.options.inferSchema "
-            + "is false, which reads every csv column as string; remove that option");
-      }
-      throw new ConfigException(key, "column " + col + " was read as string, not numeric: at least one of its cells "
-          + "is not a number (csv types a column from all its cells); fix those cells (e.g. 'n/a', '1,5'), set "
-          + "input.options.nullValue to the text that marks a missing value, or check input.options.sep; " + label);
-    }
-    throw new ConfigException(key, "column " + col + " is " + f.dataType().simpleString() + ", not numeric; "
-        + "remove it from " + key + " (or, for a label, list it in output.keep)");
-  }
-
   /** {@code a:double, b:string, ...}, shortened for wide inputs. */
   static String describe(StructType schema) {
     List<String> cols = Arrays.stream(schema.fields())
@@ -462,33 +320,5 @@ final class JobPlan {
     return "note: features.exclude leaves out " + cols.size() + " non-numeric column" + (cols.size() == 1 ? "" : "s")
         + " (" + String.join(", ", cols) + "); list them in features.exclude to silence this, or, for a csv column "
         + "made string by a cell that is not a number, fix that cell";
-  }
-
-  /** The plan as printed by {@code run --dry-run}. */
-  String describe(String source, String master) {
-    JobPlan plan = this;
-    StringBuilder sb = new StringBuilder();
-    sb.append(String.format("config %s is valid (master %s)%n", source, master));
-    sb.append(String.format("  input   %s (%s), %d columns%n", plan.config.input().path(), plan.config.input().format(),
-        plan.input.schema().size()));
-    if (!plan.featureColumns.isEmpty()) {
-      sb.append(String.format("  features %d columns -> %s%s%n", plan.featureColumns.size(),
-          plan.config.features().outputColOrDefault(), plan.config.features().standardize() ? " (standardized)" : ""));
-    }
-    for (JobConfig.ResolvedStage s : plan.stages) {
-      sb.append(String.format("  %s %-30s %s -> %s%n", s.key(), s.describe(), s.inputCol(), s.outputCol()));
-    }
-    sb.append(String.format("  output  %s (%s, mode %s): ", plan.config.output().path(), plan.config.output().format(),
-        plan.config.output().mode()));
-    List<String> cols = new ArrayList<>();
-    for (StructField f : JobRunner.writtenSchema(plan).fields()) {
-      cols.add(f.name() + ":" + f.dataType().simpleString());
-    }
-    sb.append(String.join(", ", cols)).append(String.format("%n"));
-    sb.append(String.format("  report  %s%n", plan.config.reportPath()));
-    if (plan.config.model().path() != null) {
-      sb.append(String.format("  model   %s%n", plan.config.model().path()));
-    }
-    return sb.toString();
   }
 }

@@ -10,7 +10,13 @@
  * line and exits with code 2 (a runtime failure exits with 1). User guide, every config key and the
  * error messages: {@code docs/job.md} of the repository.
  *
- * <p>The report's statistics and pictures are in {@link io.github.sparkactivations.job.report}.
+ * <p>The parts: the three commands ({@code RunCommand}, {@code ListCommand}, {@code PlotCommand}) and
+ * Spark session setup ({@code SparkSessions}); config loading ({@code ConfigLoader}), {@code --set}
+ * overrides ({@code ConfigOverrides}), reading errors ({@code ConfigErrors}) and validation
+ * ({@code ConfigValidation}); input reading ({@code InputReader}); output paths ({@code OutputPaths})
+ * and atomic writes ({@code AtomicOutput}, {@code RunLock}); the plan against the input schema
+ * ({@code JobPlan}, {@code DryRun}); the run ({@code JobRunner}) and its report ({@code JobReport}).
+ * The report's statistics and pictures are in {@link io.github.sparkactivations.job.report}.
  *
  * <p>Depends on: the other packages of the library ({@link io.github.sparkactivations.activation},
  * {@link io.github.sparkactivations.ml.feature}, {@link io.github.sparkactivations.plot} and the engine

@@ -145,10 +145,10 @@ class ActivationJobBadConfigTest {
   void masterUrlsAreCheckedAsSparkParsesThem() {
     for (String ok : List.of("local", "local[*]", "local[4]", "local[2, 3]", "local[*,2]", "local-cluster[2, 1, 1024]",
         "spark://host:7077")) {
-      assertTrue(ActivationJob.SessionHandle.isMasterUrl(ok), ok);
+      assertTrue(SparkSessions.SessionHandle.isMasterUrl(ok), ok);
     }
     for (String bad : List.of("bogus", "local[x]", "local[]", "loca", "spark://", "local [2]")) {
-      assertFalse(ActivationJob.SessionHandle.isMasterUrl(bad), bad);
+      assertFalse(SparkSessions.SessionHandle.isMasterUrl(bad), bad);
     }
   }
 
