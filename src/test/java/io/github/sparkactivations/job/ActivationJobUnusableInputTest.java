@@ -76,15 +76,15 @@ class ActivationJobUnusableInputTest extends SparkTestBase {
   void aCsvTooWideToReadColumnByColumnIsRefusedBeforeAnyWork() throws IOException {
     Path over = csv("over.csv", 20_481, 2);
     expect(2, config + ": input.path: " + over + " is a csv of 20481 columns (first line of over.csv), more than "
-        + "the 4096 the job reads as separate columns: Spark plans one column per field and its planning time and "
-        + "memory grow faster than the column count; write the values as one vector column (libsvm: label "
+        + "the 4096 the job reads as separate columns: Spark plans one column per field on the driver, and much wider "
+        + "files ran out of a 2 GB driver's memory; write the values as one vector column (libsvm: label "
         + "index:value ...; or parquet with a vector column) and set input.format and features.vectorColumn "
         + "(Spark's csv reader would also refuse this file: it has more columns than input.options.maxColumns, "
         + "default 20480)", "--set", "input.path=" + over, "--set", "features={exclude: []}");
     Path huge = csv("huge.csv", 100_000, 2);
     expect(2, config + ": input.path: " + huge + " is a csv of 100000 columns (first line of huge.csv), more than "
-        + "the 4096 the job reads as separate columns: Spark plans one column per field and its planning time and "
-        + "memory grow faster than the column count; write the values as one vector column (libsvm: label "
+        + "the 4096 the job reads as separate columns: Spark plans one column per field on the driver, and much wider "
+        + "files ran out of a 2 GB driver's memory; write the values as one vector column (libsvm: label "
         + "index:value ...; or parquet with a vector column) and set input.format and features.vectorColumn",
         "--set", "input.path=" + huge, "--set", "input.options.maxColumns=200000", "--set", "features={exclude: []}");
   }
