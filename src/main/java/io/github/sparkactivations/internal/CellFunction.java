@@ -17,23 +17,37 @@ import org.apache.spark.ml.linalg.Vector;
  * row allocates its dense output, and a sparse result whose computed values contain exact zeros the
  * compacted index/value arrays.
  */
-abstract class CellFunction implements Serializable {
+public abstract class CellFunction implements Serializable {
   private static final long serialVersionUID = 1L;
+
+  CellFunction() {}
 
   /**
    * f over a dense row, in place: overwrites {@code xs} (which the caller owns and no one else sees)
    * with f(xs) and returns it.
    */
-  abstract double[] dense(double[] xs);
+  public abstract double[] dense(double[] xs);
 
   /** f over a sparse vector; sparse or dense output depending on whether f keeps zeros. */
   abstract Vector sparse(SparseVector v);
 
+  /**
+   * True if f of a sparse row is f of its stored values at their indices (elementwise g with
+   * g(0) == 0): the row stays sparse. Otherwise use {@link #sparseToDense}.
+   */
+  public abstract boolean keepsSparse();
+
+  /**
+   * f of the sparse row {@code (size, indices[k], values[k]) for k < nnz} written into {@code out}, a
+   * dense array of length exactly {@code size} that the caller owns.
+   */
+  public abstract void sparseToDense(int size, int[] indices, double[] values, int nnz, double[] out);
+
   /** f of one number (elementwise functions only). */
-  abstract double scalar(double x);
+  public abstract double scalar(double x);
 
   /** True for elementwise functions: a null entry of an array maps to a null entry of the output. */
-  abstract boolean elementwise();
+  public abstract boolean elementwise();
 
   /** An elementwise activation, or its derivative. */
   static final class Elementwise extends CellFunction {
@@ -53,7 +67,7 @@ abstract class CellFunction implements Serializable {
     }
 
     @Override
-    double[] dense(double[] xs) {
+    public double[] dense(double[] xs) {
       if (derivative) {
         fn.derivativeInPlace(xs);
       } else {
@@ -68,7 +82,7 @@ abstract class CellFunction implements Serializable {
       double[] values = v.values();
       if (!keepsSparse) {
         double[] out = new double[v.size()];
-        fn.applySparseToDense(v.size(), indices, values, values.length, out, derivative);
+        sparseToDense(v.size(), indices, values, values.length, out);
         return new DenseVector(out);
       }
       double[] out = dense(values); // in place: values is the fresh copy made by VectorUDT.deserialize
@@ -97,12 +111,22 @@ abstract class CellFunction implements Serializable {
     }
 
     @Override
-    double scalar(double x) {
+    public boolean keepsSparse() {
+      return keepsSparse;
+    }
+
+    @Override
+    public void sparseToDense(int size, int[] indices, double[] values, int nnz, double[] out) {
+      fn.applySparseToDense(size, indices, values, nnz, out, derivative);
+    }
+
+    @Override
+    public double scalar(double x) {
       return derivative ? fn.derivative(x) : fn.value(x);
     }
 
     @Override
-    boolean elementwise() {
+    public boolean elementwise() {
       return true;
     }
   }
@@ -124,7 +148,7 @@ abstract class CellFunction implements Serializable {
     }
 
     @Override
-    double[] dense(double[] xs) {
+    public double[] dense(double[] xs) {
       scaleInPlace(xs, temperature, byMin); // no-op for t = 1
       fn.applyInPlace(xs);
       return xs;
@@ -134,14 +158,22 @@ abstract class CellFunction implements Serializable {
     Vector sparse(SparseVector v) {
       // softmax of a sparse row is dense: every implicit zero becomes exp(-max) / sum
       double[] out = new double[v.size()];
-      int[] indices = v.indices();
-      double[] values = v.values();
-      for (int k = 0; k < values.length; k++) {
+      sparseToDense(v.size(), v.indices(), v.values(), v.values().length, out);
+      return new DenseVector(out);
+    }
+
+    @Override
+    public boolean keepsSparse() {
+      return false;
+    }
+
+    @Override
+    public void sparseToDense(int size, int[] indices, double[] values, int nnz, double[] out) {
+      java.util.Arrays.fill(out, 0.0);
+      for (int k = 0; k < nnz; k++) {
         out[indices[k]] = values[k];
       }
-      scaleInPlace(out, temperature, byMin);
-      fn.applyInPlace(out);
-      return new DenseVector(out);
+      dense(out);
     }
 
     /**
@@ -179,12 +211,12 @@ abstract class CellFunction implements Serializable {
     }
 
     @Override
-    double scalar(double x) {
+    public double scalar(double x) {
       throw new UnsupportedOperationException(fn.name() + " is row-wise and has no scalar form");
     }
 
     @Override
-    boolean elementwise() {
+    public boolean elementwise() {
       return false;
     }
   }

@@ -16,6 +16,12 @@ import org.junit.jupiter.api.BeforeAll;
  */
 public abstract class SparkTestBase {
 
+  /**
+   * The conf that picks the native or the UDF path; the build's second test run sets the system
+   * property of the same name to {@code udf}, so that every Spark test runs on both paths.
+   */
+  public static final String EXECUTION = "spark.activations.execution";
+
   /** The shared session; never stopped by tests (Spark's shutdown hook stops it with the JVM). */
   protected static SparkSession spark;
 
@@ -39,6 +45,7 @@ public abstract class SparkTestBase {
             .config(
                 "spark.sql.optimizer.excludedRules",
                 "org.apache.spark.sql.catalyst.optimizer.ConvertToLocalRelation")
+            .config(EXECUTION, System.getProperty(EXECUTION, "auto"))
             .getOrCreate();
     SparkSessionProvider._sparkSession_$eq(s);
     return s;
