@@ -53,18 +53,25 @@ public final class SparkStageBenchmark {
   static final int DENSE_DIM = 64;
   static final int SPARSE_DIM = 1000;
   static final double SPARSE_DENSITY = 0.01;
+  /** The Spark SQL conf that picks the stages' execution path. */
+  static final String EXECUTION = "spark.activations.execution";
 
   private SparkStageBenchmark() {}
 
   /** A named way to compute column {@code out} from column {@code features}. */
   record Method(String name, String group, UnaryOperator<Dataset<Row>> plan) {}
 
-  public static void main(String[] args) {
+  public static void main(String[] args) throws Exception {
     long rows = Long.getLong("bench.rows", 1_000_000L);
     long sparseRows = Long.getLong("bench.sparseRows", 200_000L);
     int runs = Integer.getInteger("bench.runs", 5);
     String filter = System.getProperty("bench.methods", "all");
     String mode = System.getProperty("bench.mode", "throughput");
+    String kernels = System.getProperty("bench.kernels", "both");
+    if ("both".equals(kernels) && !"heap".equals(mode)) {
+      KernelRuns.scalarThenSimd();
+      return;
+    }
 
     SparkSession spark =
         SparkSession.builder()
@@ -89,7 +96,11 @@ public final class SparkStageBenchmark {
       sparse.unpersist(true);
     }
     spark.stop();
+    KernelRuns.write(RESULTS);
   }
+
+  /** (table, method, median ratio to the identity UDF) of every method run, for {@link KernelRuns}. */
+  static final List<String[]> RESULTS = new ArrayList<>();
 
   // ---------------------------------------------------------------------------------------- methods
 
@@ -97,9 +108,11 @@ public final class SparkStageBenchmark {
     List<Method> m = new ArrayList<>();
     m.add(identity());
     for (String fn : List.of("relu", "sigmoid", "tanh", "elu", "gelu")) {
-      m.add(stage(fn));
+      m.add(stage(fn, "native"));
+      m.add(stage(fn, "udf"));
     }
-    m.add(softmaxStage());
+    m.add(softmaxStage("native"));
+    m.add(softmaxStage("udf"));
     m.add(udf("relu", "udf", SparkStageBenchmark::reluDense));
     m.add(udf("sigmoid", "udf", v -> mapDense(v, x -> 1.0 / (1.0 + Math.exp(-x)))));
     m.add(udf("tanh", "udf", v -> mapDense(v, Math::tanh)));
@@ -120,11 +133,7 @@ public final class SparkStageBenchmark {
   static List<Method> sparseMethods() {
     List<Method> m = new ArrayList<>();
     m.add(identity());
-    for (String fn : List.of("relu", "sigmoid", "tanh", "elu", "gelu")) {
-      m.add(stage(fn));
-    }
-    m.add(softmaxStage());
-    m.add(udf("relu", "udf, sparse-preserving", SparkStageBenchmark::reluSparsePreserving));
+XX, SparkStageBenchmark::reluSparsePreserving));
     m.add(udf("sigmoid", "udf, densifying", v -> mapDense(v, x -> 1.0 / (1.0 + Math.exp(-x)))));
     m.add(udf("softmax", "udf, densifying", SparkStageBenchmark::softmaxUdf));
     m.add(sql("relu", "greatest(x, 0D)"));
@@ -136,15 +145,26 @@ public final class SparkStageBenchmark {
     return udf("identity", "udf", v -> v);
   }
 
-  static Method stage(String fn) {
-    return new Method(fn + " ActivationTransformer", "stage",
-        df -> new ActivationTransformer().setActivation(fn).setInputCol("features").setOutputCol("out")
-            .transform(df));
+  /** The stage on one execution path ({@code native} or {@code udf}), chosen when the plan is built. */
+  static Method stage(String fn, String path) {
+    return new Method(fn + " ActivationTransformer [" + path + "]", "stage",
+        df -> onPath(df, path, () -> new ActivationTransformer().setActivation(fn).setInputCol("features")
+            .setOutputCol("out").transform(df)));
   }
 
-  static Method softmaxStage() {
-    return new Method("softmax SoftmaxTransformer", "stage",
-        df -> new SoftmaxTransformer().setInputCol("features").setOutputCol("out").transform(df));
+  static Method softmaxStage(String path) {
+    return new Method("softmax SoftmaxTransformer [" + path + "]", "stage",
+        df -> onPath(df, path, () -> new SoftmaxTransformer().setInputCol("features").setOutputCol("out")
+            .transform(df)));
+  }
+
+  static Dataset<Row> onPath(Dataset<Row> df, String path, java.util.function.Supplier<Dataset<Row>> plan) {
+    df.sparkSession().conf().set(EXECUTION, path);
+    try {
+      return plan.get();
+    } finally {
+      df.sparkSession().conf().unset(EXECUTION);
+    }
   }
 
   static Method udf(String fn, String kind, UDF1<Vector, Vector> body) {
@@ -363,6 +383,7 @@ public final class SparkStageBenchmark {
           ? String.format(Locale.ROOT, "%.1fx", rate[j] / sqlRate.get(fn)) : "";
       System.out.printf(Locale.ROOT, "| %-44s | %9.3fM | %11.2f | %9s | %9s | %-22.15g |%n", m.name(),
           rate[j] / 1e6, ratio[j], vsUdf, vsSql, checksums[j]);
+      RESULTS.add(new String[] {title.split(" ")[0], m.name(), String.format(Locale.ROOT, "%.2f", ratio[j])});
     }
   }
 
@@ -382,7 +403,8 @@ public final class SparkStageBenchmark {
    * growth with the row count would fail.
    */
   static void heap(SparkSession spark, long rows) {
-    List<Method> methods = List.of(stage("relu"), softmaxStage());
+    List<Method> methods =
+        List.of(stage("relu", "native"), stage("relu", "udf"), softmaxStage("native"), softmaxStage("udf"));
     System.out.printf(Locale.ROOT, "%n== peak heap, uncached dense input x %d, max heap %d MB ==%n", DENSE_DIM,
         Runtime.getRuntime().maxMemory() >> 20);
     System.out.printf("| rows | method | seconds | sum of pool peaks MB | peak old gen MB |%n|---:|---|---:|---:|---:|%n");
@@ -415,5 +437,6 @@ public final class SparkStageBenchmark {
         spark.version(), System.getProperty("java.version"), System.getProperty("java.vm.name"),
         Runtime.getRuntime().availableProcessors(), Runtime.getRuntime().maxMemory() >> 20,
         ManagementFactory.getOperatingSystemMXBean().getSystemLoadAverage());
+    System.out.println("core bulk kernels: " + KernelRuns.kernelPath());
   }
 }

@@ -139,4 +139,16 @@ class ActivationFunctionsTest extends SparkTestBase {
     m = Frames.messages(assertThrows(Exception.class, () -> spark.sql("SELECT softmax(v, 0) FROM t")));
     assertTrue(m.contains("temperature must be > 0"), m);
   }
+
+  @Test
+  void runsOnTheExecutionPathTheBuildChose() {
+    // the build runs this class twice: as configured (native on this Spark line) and with the UDF forced
+    boolean udf = "udf".equals(System.getProperty(EXECUTION));
+    Dataset<Row> df = spark.range(1).select(ActivationFunctions.activation("relu", functions.col("id")));
+    org.apache.spark.sql.catalyst.expressions.Expression e =
+        ((org.apache.spark.sql.catalyst.expressions.Alias) df.queryExecution().analyzed().expressions().head())
+            .child();
+    assertEquals(udf ? "ScalaUDF" : "ActivationExpression", e.getClass().getSimpleName());
+    assertEquals(List.of(0.0), List.of(df.first().getDouble(0)));
+  }
 }

@@ -1,6 +1,5 @@
 package io.github.sparkactivations.internal.codegen;
 
-import io.github.sparkactivations.internal.shim.UnaryExpressionShim;
 import io.github.sparkactivations.sql.ActivationUdfs.Kind;
 import io.github.sparkactivations.sql.HandleInvalid;
 import io.github.sparkactivations.sql.CellFunction;
@@ -22,7 +21,7 @@ import scala.runtime.AbstractFunction1;
  * <p>It prints, and names an unaliased output column, as the UDF of the same call does, e.g.
  * {@code activation_relu(features)}; in a query plan it is the node {@code ActivationExpression}.
  */
-public final class ActivationExpression extends UnaryExpressionShim {
+public final class ActivationExpression extends UnaryExpressionBase {
   private static final long serialVersionUID = 1L;
 
   private final Expression child;

@@ -1,6 +1,5 @@
 package io.github.sparkactivations.internal.codegen;
 
-import io.github.sparkactivations.internal.shim.UnaryExpressionShim;
 import java.util.Locale;
 import org.apache.spark.sql.internal.SQLConf;
 
@@ -12,10 +11,13 @@ import org.apache.spark.sql.internal.SQLConf;
  * paths give bit-identical results.
  *
  * <p>The rule for {@code auto}, in this one place: native iff the running Spark has the major.minor
- * line this build's Catalyst shim was compiled for ({@link UnaryExpressionShim#SPARK_LINE}), since
+ * line this build was compiled for ({@link #LINE}), since
  * Catalyst's expression API is internal to Spark and may change between lines.
  */
 public final class Execution {
+
+  /** The Spark line (major.minor) this build was compiled for. */
+  static final String LINE = "3.5";
 
   /** The Spark SQL conf key. */
   public static final String CONF = "spark.activations.execution";
@@ -43,7 +45,7 @@ public final class Execution {
 
   /** True if the running Spark line supports the native path. */
   public static boolean nativeSupported() {
-    return sparkVersion().startsWith(UnaryExpressionShim.SPARK_LINE + ".");
+    return sparkVersion().startsWith(LINE + ".");
   }
 
   /**
@@ -59,7 +61,7 @@ public final class Execution {
       case NATIVE -> {
         if (!nativeSupported()) {
           throw new IllegalStateException(
-              CONF + "=native, but this build's native path is for Spark " + UnaryExpressionShim.SPARK_LINE
+              CONF + "=native, but this build's native path is for Spark " + LINE
                   + ".x and Spark " + sparkVersion() + " is running; set " + CONF + " to auto or udf");
         }
         yield true;

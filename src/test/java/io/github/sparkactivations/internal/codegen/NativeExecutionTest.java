@@ -102,14 +102,27 @@ class NativeExecutionTest extends SparkTestBase {
 
   /** Runs {@code query} with {@value Execution#CONF} set to {@code mode}, collecting the rows by id. */
   private static List<Row> on(String mode, Supplier<Dataset<Row>> query) {
+    return withExecution(mode, () -> {
+      Dataset<Row> df = query.get();
+      String plan = mode + ": " + df.queryExecution().optimizedPlan();
+      assertEquals("native".equals(mode), holds(df, ActivationExpression.class), plan);
+      assertEquals("udf".equals(mode), holds(df, ScalaUDF.class), plan);
+      return df.orderBy("id").collectAsList();
+    });
+  }
+
+  /** {@code body} with {@value Execution#CONF} set to {@code mode}, restoring the session's value. */
+  private static <T> T withExecution(String mode, Supplier<T> body) {
+    String before = spark.conf().get(Execution.CONF, null);
     spark.conf().set(Execution.CONF, mode);
     try {
-      Dataset<Row> df = query.get();
-      assertEquals("native".equals(mode), holds(df, ActivationExpression.class), mode + ": " + df.queryExecution().optimizedPlan());
-      assertEquals("udf".equals(mode), holds(df, ScalaUDF.class), mode + ": " + df.queryExecution().optimizedPlan());
-      return df.orderBy("id").collectAsList();
+      return body.get();
     } finally {
-      spark.conf().unset(Execution.CONF);
+      if (before == null) {
+        spark.conf().unset(Execution.CONF);
+      } else {
+        spark.conf().set(Execution.CONF, before);
+      }
     }
   }
 
@@ -228,6 +241,7 @@ class NativeExecutionTest extends SparkTestBase {
             .setInputCols("vec", "arr", "flt", "num").setOutputCols("o1", "o2", "o3", "o4").transform(
                 new SoftmaxTransformer().setHandleInvalid("keep").setInputCol("vec").setOutputCol("o5").transform(in));
     List<Row> generated = on("native", query);
+    // no whole-stage codegen and no generated projections: Spark calls eval row by row
     spark.conf().set("spark.sql.codegen.wholeStage", "false");
     spark.conf().set("spark.sql.codegen.factoryMode", "NO_CODEGEN");
     try {
@@ -246,8 +260,7 @@ class NativeExecutionTest extends SparkTestBase {
   @Test
   void explainNamesTheExpressionInsideWholeStageCodegen() {
     Dataset<Row> in = input();
-    spark.conf().set(Execution.CONF, "native");
-    try {
+    withExecution("native", () -> {
       Dataset<Row> df = new ActivationTransformer().setActivation("relu").setInputCol("vec").setOutputCol("out")
           .setHandleInvalid("keep").transform(in);
       df.collectAsList();
@@ -258,29 +271,27 @@ class NativeExecutionTest extends SparkTestBase {
       assertEquals("softmax(arr)", sql.columns()[0]);
       assertTrue(holds(sql, ActivationExpression.class));
       assertTrue(sql.queryExecution().executedPlan().toString().contains("softmax(arr#"));
-    } finally {
-      spark.conf().unset(Execution.CONF);
-    }
+      return null;
+    });
   }
 
   @Test
   void theConfPicksThePathAndRefusesOtherValues() {
     Dataset<Row> in = input();
     assertTrue(Execution.nativeSupported(), "this build's own Spark line");
-    spark.conf().set(Execution.CONF, "UDF");
-    try {
+    withExecution("UDF", () -> {
       Dataset<Row> df = in.select(ActivationFunctions.activation("tanh", in.col("num")));
       assertTrue(holds(df, ScalaUDF.class));
       assertFalse(holds(df, ActivationExpression.class));
-      spark.conf().set(Execution.CONF, "fast");
-      String m = assertThrows(IllegalArgumentException.class,
-          () -> new ActivationTransformer().setActivation("relu").setInputCol("vec").transform(in)).getMessage();
-      assertTrue(m.contains(Execution.CONF) && m.contains("'fast'") && m.contains("auto, native, udf"), m);
-    } finally {
-      spark.conf().unset(Execution.CONF);
-    }
-    // unset: auto, which is native on this line
-    assertTrue(holds(in.select(ActivationFunctions.activation("tanh", in.col("num"))), ActivationExpression.class));
+      return null;
+    });
+    withExecution("auto", () -> {
+      assertTrue(holds(in.select(ActivationFunctions.activation("tanh", in.col("num"))), ActivationExpression.class));
+      return null;
+    });
+    String m = withExecution("fast", () -> assertThrows(IllegalArgumentException.class,
+        () -> new ActivationTransformer().setActivation("relu").setInputCol("vec").transform(in)).getMessage());
+    assertTrue(m.contains(Execution.CONF) && m.contains("'fast'") && m.contains("auto, native, udf"), m);
   }
 
   // ------------------------------------------------------------------------------- expectations
