@@ -133,7 +133,13 @@ public final class SparkStageBenchmark {
   static List<Method> sparseMethods() {
     List<Method> m = new ArrayList<>();
     m.add(identity());
-XX, SparkStageBenchmark::reluSparsePreserving));
+    for (String fn : List.of("relu", "sigmoid", "tanh", "elu", "gelu")) {
+      m.add(stage(fn, "native"));
+      m.add(stage(fn, "udf"));
+    }
+    m.add(softmaxStage("native"));
+    m.add(softmaxStage("udf"));
+    m.add(udf("relu", "udf, sparse-preserving", SparkStageBenchmark::reluSparsePreserving));
     m.add(udf("sigmoid", "udf, densifying", v -> mapDense(v, x -> 1.0 / (1.0 + Math.exp(-x)))));
     m.add(udf("softmax", "udf, densifying", SparkStageBenchmark::softmaxUdf));
     m.add(sql("relu", "greatest(x, 0D)"));

@@ -1,5 +1,6 @@
 package io.github.sparkactivations.internal.codegen;
 
+import io.github.sparkactivations.internal.shim.SparkShim;
 import java.util.Locale;
 import org.apache.spark.sql.internal.SQLConf;
 
@@ -11,13 +12,10 @@ import org.apache.spark.sql.internal.SQLConf;
  * paths give bit-identical results.
  *
  * <p>The rule for {@code auto}, in this one place: native iff the running Spark has the major.minor
- * line this build was compiled for ({@link #LINE}), since
+ * line this build was compiled for ({@link SparkShim#LINE}), since
  * Catalyst's expression API is internal to Spark and may change between lines.
  */
 public final class Execution {
-
-  /** The Spark line (major.minor) this build was compiled for. */
-  static final String LINE = "3.5";
 
   /** The Spark SQL conf key. */
   public static final String CONF = "spark.activations.execution";
@@ -45,7 +43,7 @@ public final class Execution {
 
   /** True if the running Spark line supports the native path. */
   public static boolean nativeSupported() {
-    return sparkVersion().startsWith(LINE + ".");
+    return sparkVersion().startsWith(SparkShim.LINE + ".");
   }
 
   /**
@@ -61,7 +59,7 @@ public final class Execution {
       case NATIVE -> {
         if (!nativeSupported()) {
           throw new IllegalStateException(
-              CONF + "=native, but this build's native path is for Spark " + LINE
+              CONF + "=native, but this build's native path is for Spark " + SparkShim.LINE
                   + ".x and Spark " + sparkVersion() + " is running; set " + CONF + " to auto or udf");
         }
         yield true;
