@@ -2,15 +2,20 @@ package io.github.sparkactivations.internal;
 
 import io.github.sparkactivations.activation.ElementwiseActivation;
 import io.github.sparkactivations.activation.RowwiseActivation;
+import io.github.sparkactivations.internal.codegen.ActivationExpression;
+import io.github.sparkactivations.internal.codegen.Execution;
+import io.github.sparkactivations.internal.shim.SparkShim;
 import org.apache.spark.sql.Column;
 import org.apache.spark.sql.types.DataType;
+import org.apache.spark.sql.types.DataTypes;
 
 /**
  * The one factory of activation columns: for an activation, the type of its input column and a
  * {@link HandleInvalid} mode, the Spark {@code Column} that computes it. The stages and the SQL functions
- * build every output column here, and here alone is decided how it executes: today through the typed
- * UDFs of {@link UdfColumns}; an execution path that compiles to a Catalyst expression plugs in at
- * {@link #execute}, with the UDFs as the fallback for what it does not cover.
+ * build every output column here, and here alone is decided how it executes: as the
+ * {@link ActivationExpression} in whole-stage generated code, or as the typed UDFs of
+ * {@link UdfColumns}, as {@link Execution} says ({@link #execute}); a spec read per row always runs as
+ * a UDF.
  *
  * <p>Each method checks the input type first ({@link ColumnKind#require}), so a bad column fails on the
  * driver, before any job runs; invalid rows under {@code ERROR} fail the task with an
@@ -78,6 +83,11 @@ public final class ColumnEngine {
   /** The execution choice: the one place that decides how a column function runs. */
   private static Column execute(
       CellFunction f, ColumnKind kind, Column input, HandleInvalid mode, InputRef in, String name) {
+    if (Execution.useNative()) {
+      Column x = kind == ColumnKind.NUMBER ? input.cast(DataTypes.DoubleType) : input;
+      return SparkShim.column(
+          new ActivationExpression(SparkShim.expression(x), kind, f, mode, in, name));
+    }
     return UdfColumns.apply(f, kind, input, mode, in, name);
   }
 }

@@ -8,9 +8,9 @@
  * <ul>
  *   <li>{@link io.github.sparkactivations.internal.ColumnEngine}: the one factory that turns an
  *       activation, an input column type and a {@link io.github.sparkactivations.internal.HandleInvalid}
- *       mode into a Spark {@code Column}; the choice of how the column is executed (a Catalyst
- *       expression, or the typed UDFs of {@link io.github.sparkactivations.internal.UdfColumns}) is made
- *       there and nowhere else.
+ *       mode into a Spark {@code Column}; the choice of how the column is executed (the Catalyst
+ *       expression of {@code internal.codegen}, or the typed UDFs of
+ *       {@link io.github.sparkactivations.internal.UdfColumns}) is made there and nowhere else.
  *   <li>{@link io.github.sparkactivations.internal.ColumnKind}: the supported input column types
  *       (ML vector, {@code array<double>}, {@code array<float>}, numeric scalars) and their output types.
  *   <li>{@link io.github.sparkactivations.internal.HandleInvalid}: the {@code handleInvalid} values and
@@ -26,6 +26,7 @@
  * </ul>
  *
  * <p>Depends on: {@link io.github.sparkactivations.activation} and Spark SQL/ML only; never on the
- * stages, the SQL functions or the job. The version shim {@code internal.shim} is part of this layer.
+ * stages, the SQL functions or the job. The version shim {@code internal.shim} and the native path
+ * {@code internal.codegen} are part of this layer.
  */
 package io.github.sparkactivations.internal;

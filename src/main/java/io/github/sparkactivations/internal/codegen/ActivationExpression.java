@@ -1,8 +1,9 @@
 package io.github.sparkactivations.internal.codegen;
 
-import io.github.sparkactivations.sql.ActivationUdfs.Kind;
-import io.github.sparkactivations.sql.HandleInvalid;
-import io.github.sparkactivations.sql.CellFunction;
+import io.github.sparkactivations.internal.CellFunction;
+import io.github.sparkactivations.internal.ColumnKind;
+import io.github.sparkactivations.internal.HandleInvalid;
+import io.github.sparkactivations.internal.InputRef;
 import org.apache.spark.sql.catalyst.InternalRow;
 import org.apache.spark.sql.catalyst.expressions.Expression;
 import org.apache.spark.sql.catalyst.expressions.codegen.CodeGenerator;
@@ -26,7 +27,7 @@ public final class ActivationExpression extends UnaryExpressionBase {
 
   private final Expression child;
   private final NativeFunction function;
-  private final Kind kind;
+  private final ColumnKind kind;
   private final String name;
   private final boolean deterministic;
 
@@ -34,16 +35,16 @@ public final class ActivationExpression extends UnaryExpressionBase {
    * @param child the input, of the type {@code kind} stands for (numbers already cast to double)
    * @param kernel the math, shared with the UDF path
    * @param mode what to do with invalid input
-   * @param where names the input in error messages
+   * @param in the input, as errors name it
    * @param name the function's name in plans and column names, as the UDF path names it
    */
   public ActivationExpression(
-      Expression child, Kind kind, CellFunction kernel, HandleInvalid mode, String where, String name) {
-    this(child, kind, new NativeFunction(kernel, mode, where), name, mode == HandleInvalid.KEEP);
+      Expression child, ColumnKind kind, CellFunction kernel, HandleInvalid mode, InputRef in, String name) {
+    this(child, kind, new NativeFunction(kernel, mode, in), name, mode == HandleInvalid.KEEP);
   }
 
   private ActivationExpression(
-      Expression child, Kind kind, NativeFunction function, String name, boolean deterministic) {
+      Expression child, ColumnKind kind, NativeFunction function, String name, boolean deterministic) {
     this.child = child;
     this.kind = kind;
     this.function = function;

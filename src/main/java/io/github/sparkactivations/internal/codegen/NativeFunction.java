@@ -1,8 +1,10 @@
 package io.github.sparkactivations.internal.codegen;
 
-import io.github.sparkactivations.sql.ActivationUdfs;
-import io.github.sparkactivations.sql.HandleInvalid;
-import io.github.sparkactivations.sql.CellFunction;
+import io.github.sparkactivations.internal.CellFunction;
+import io.github.sparkactivations.internal.HandleInvalid;
+import io.github.sparkactivations.internal.InputRef;
+import io.github.sparkactivations.internal.InvalidInputException;
+import io.github.sparkactivations.internal.InvalidInputException.Problem;
 import java.io.Serializable;
 import org.apache.spark.sql.catalyst.InternalRow;
 import org.apache.spark.sql.catalyst.expressions.GenericInternalRow;
@@ -28,17 +30,17 @@ public final class NativeFunction implements Serializable {
 
   private final CellFunction kernel;
   private final HandleInvalid mode;
-  private final String where;
+  private final InputRef in;
 
   /**
    * @param kernel the math, shared with the UDF path
    * @param mode what to do with a null cell, a NaN entry or a null array element
-   * @param where names the input in error messages
+   * @param in the input, as errors name it
    */
-  public NativeFunction(CellFunction kernel, HandleInvalid mode, String where) {
+  NativeFunction(CellFunction kernel, HandleInvalid mode, InputRef in) {
     this.kernel = kernel;
     this.mode = mode;
-    this.where = where;
+    this.in = in;
   }
 
   /** Scratch arrays reused from row to row: one instance per partition (never shared by threads). */
@@ -72,7 +74,7 @@ public final class NativeFunction implements Serializable {
   /** A null input cell: fails under {@code error}; the result is null otherwise. */
   public void onNull() {
     if (mode == HandleInvalid.ERROR) {
-      throw sneaky(ActivationUdfs.nullError(where));
+      throw sneaky(new InvalidInputException(in, Problem.NULL_VALUE, -1, -1));
     }
   }
 
@@ -168,7 +170,7 @@ public final class NativeFunction implements Serializable {
     }
     if (firstNull >= 0) {
       if (mode == HandleInvalid.ERROR) {
-        throw sneaky(ActivationUdfs.nullElementError(where, firstNull));
+        throw sneaky(new InvalidInputException(in, Problem.NULL_ELEMENT, firstNull, -1));
       }
       if (mode == HandleInvalid.SKIP || !kernel.elementwise()) {
         return null;
@@ -209,7 +211,7 @@ public final class NativeFunction implements Serializable {
 
   private <T> T onNaN(int index) {
     if (mode == HandleInvalid.ERROR) {
-      throw sneaky(ActivationUdfs.nanError(where, index));
+      throw sneaky(new InvalidInputException(in, Problem.NAN, index, -1));
     }
     return null;
   }
