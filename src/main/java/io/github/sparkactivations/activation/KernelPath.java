@@ -16,10 +16,11 @@ import java.util.Optional;
  * the JVM (it is only with the JVM flag {@code --add-modules=jdk.incubator.vector}; under spark-submit
  * set it in {@code spark.driver.extraJavaOptions} and {@code spark.executor.extraJavaOptions}); the
  * system property {@value #PROPERTY} is absent or {@code auto}; the JIT's optimising compiler is not
- * switched off ({@code -Xint}, {@code -XX:TieredStopAtLevel} below 4: without it vector code runs
- * boxed, far slower than scalar); and the preferred vector shape holds at least two doubles. Otherwise
- * the scalar path. The lane count is the hardware's ({@code DoubleVector.SPECIES_PREFERRED}: 4 on AVX2,
- * 8 on AVX-512, 2 on NEON), picked at run time.
+ * switched off ({@code -Xint}, {@code -XX:TieredStopAtLevel} below 4, {@code -XX:-UseFMA},
+ * {@code -XX:UseAVX=0} or {@code 1}: vector code then runs boxed, far slower than scalar); and the
+ * preferred vector shape holds at least four doubles (256-bit: AVX2, AVX-512, SVE-256; 128-bit vectors
+ * such as NEON are not measured and keep the scalar path). Otherwise the scalar path. The lane count is
+ * the hardware's ({@code DoubleVector.SPECIES_PREFERRED}: 4 on AVX2, 8 on AVX-512), picked at run time.
  *
  * <p>Both paths give bit for bit the same results (the vector loops evaluate the same polynomials in
  * the same order, with a fused multiply-add exactly where the scalar kernels use one, and leave NaN,
@@ -54,7 +55,7 @@ public final class KernelPath {
     return PATH.lanes() > 1;
   }
 
-  /** Doubles per vector on the vector path (2, 4 or 8 on common hardware); 1 on the scalar path. */
+  /** Doubles per vector on the vector path (4 or 8 on common hardware); 1 on the scalar path. */
   public static int lanes() {
     return PATH.lanes();
   }
@@ -76,7 +77,8 @@ public final class KernelPath {
       return scalar("jdk.incubator.vector not in the JVM; --add-modules=jdk.incubator.vector turns it on");
     }
     if (!optimisingJit()) {
-      return scalar("the JIT's optimising compiler is off (-Xint or -XX:TieredStopAtLevel < 4)");
+      return scalar("the JIT's optimising compiler or its FMA/AVX instructions are off "
+          + "(-Xint, -XX:TieredStopAtLevel < 4, -XX:-UseFMA, -XX:UseAVX=0 or 1)");
     }
     KernelPath.class.getModule().addReads(vector.get());
     try {
@@ -92,12 +94,16 @@ public final class KernelPath {
     }
   }
 
-  /** False if the JVM was started without C2 (interpreter only or C1 only). */
+  /**
+   * False if the JVM was started without C2 (interpreter only or C1 only) or without the instructions
+   * the vector code is compiled to (fused multiply-add, AVX): vector code then runs boxed.
+   */
   private static boolean optimisingJit() {
     try {
       List<String> args = ManagementFactory.getRuntimeMXBean().getInputArguments();
       for (String a : args) {
-        if (a.equals("-Xint") || a.matches("-XX:TieredStopAtLevel=[0-3]")) {
+        if (a.equals("-Xint") || a.matches("-XX:TieredStopAtLevel=[0-3]") || a.equals("-XX:-UseFMA")
+            || a.matches("-XX:UseAVX=[01]")) {
           return false;
         }
       }

@@ -20,11 +20,15 @@ final class VectorPath implements BulkPath {
 
   private static final int L = S.length();
 
-  /** @throws UnsupportedOperationException if a vector holds fewer than two doubles */
+  /**
+   * @throws UnsupportedOperationException if a vector holds fewer than four doubles: 128-bit vectors
+   *     are unmeasured (and with -XX:UseAVX=0 they ran hundreds of times slower than scalar), so the
+   *     scalar loops are kept there
+   */
   VectorPath() {
-    if (L < 2) {
-      throw new UnsupportedOperationException(
-          "the preferred vector shape holds " + L + " double (" + S.vectorBitSize() + "-bit)");
+    if (L < 4) {
+      throw new UnsupportedOperationException("the preferred vector shape holds only " + L + " doubles ("
+          + S.vectorBitSize() + "-bit); the vector kernels need 256-bit vectors or wider");
     }
   }
 
