@@ -16,7 +16,7 @@ import picocli.CommandLine.Spec;
  * config error (one line {@code error: ...} on stderr).
  *
  * <pre>
- * spark-submit --class io.github.sparkactivations.job.ActivationJob spark-activations.jar run conf/digits.yaml
+ * spark-submit --class io.github.sparkactivations.job.ActivationJob spark-activations-spark3.5_2.12.jar run conf/digits.yaml
  * </pre>
  */
 @Command(

@@ -79,7 +79,7 @@ class ActivationJobClusterIT {
     base = Path.of(System.getProperty("cluster.workDir", "target/cluster-it")).toAbsolutePath()
         .resolve(LocalDateTime.now().format(DateTimeFormatter.ofPattern("yyyyMMdd-HHmmss-SSS")));
     Files.createDirectories(base);
-    jobJar = Path.of(System.getProperty("cluster.jobJar", "target/spark-activations.jar")).toAbsolutePath();
+    jobJar = Path.of(System.getProperty("cluster.jobJar", "target/spark-activations-spark3.5_2.12.jar")).toAbsolutePath();
     assertTrue(Files.isRegularFile(jobJar), "no job jar at " + jobJar + ": run `mvn verify` (package first)");
     config = Path.of("conf/vectors.yaml").toAbsolutePath();
     assertTrue(Files.isRegularFile(config), "no shipped config at " + config);

@@ -112,7 +112,7 @@ class ActivationFunctionsTest extends SparkTestBase {
     Dataset<Row> sql = spark.sql(
         "SELECT id, activation('elu(alpha=0.5)', v) AS e, activation_derivative('sigmoid', a) AS d, "
             + "softmax(a, 2.0) AS s, log_softmax(v) AS l FROM t");
-    STB.assertDataFrameEquals(sql.orderBy("id"), api.orderBy("id"), STB.assertDataFrameEquals$default$3());
+    assertDataFrameEquals(sql.orderBy("id"), api.orderBy("id"));
   }
 
   @Test

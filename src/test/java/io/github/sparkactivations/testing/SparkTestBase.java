@@ -1,7 +1,7 @@
 package io.github.sparkactivations.testing;
 
-import com.holdenkarau.spark.testing.JavaDataFrameSuiteBase;
-import com.holdenkarau.spark.testing.SparkSessionProvider;
+import org.apache.spark.sql.Dataset;
+import org.apache.spark.sql.Row;
 import org.apache.spark.sql.SparkSession;
 import org.junit.jupiter.api.BeforeAll;
 
@@ -25,9 +25,6 @@ public abstract class SparkTestBase {
   /** The shared session; never stopped by tests (Spark's shutdown hook stops it with the JVM). */
   protected static SparkSession spark;
 
-  /** spark-testing-base's assertions, wired to {@link #spark}; never call its {@code runBefore()}. */
-  protected static final JavaDataFrameSuiteBase STB = new JavaDataFrameSuiteBase();
-
   @BeforeAll
   static void startSpark() {
     spark = session();
@@ -47,7 +44,12 @@ public abstract class SparkTestBase {
                 "org.apache.spark.sql.catalyst.optimizer.ConvertToLocalRelation")
             .config(EXECUTION, System.getProperty(EXECUTION, "auto"))
             .getOrCreate();
-    SparkSessionProvider._sparkSession_$eq(s);
+    DataFrameEquality.useSession(s);
     return s;
+  }
+
+  /** Equal schemas (metadata included), equal row counts and equal rows, in order. */
+  public static void assertDataFrameEquals(Dataset<Row> expected, Dataset<Row> actual) {
+    DataFrameEquality.assertEqual(expected, actual);
   }
 }

@@ -81,8 +81,7 @@ public final class StageTestKit {
 
   /** Equal schemas (metadata included) and equal rows, in order. */
   public static void assertSameOutput(Dataset<Row> expected, Dataset<Row> actual) {
-    SparkTestBase.STB.assertDataFrameEquals(
-        expected, actual, SparkTestBase.STB.assertDataFrameEquals$default$3());
+    SparkTestBase.assertDataFrameEquals(expected, actual);
   }
 
   private static String show(Object o) {

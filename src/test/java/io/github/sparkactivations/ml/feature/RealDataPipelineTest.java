@@ -27,13 +27,11 @@ import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Encoders;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.RowFactory;
-import org.apache.spark.sql.execution.streaming.MemoryStream;
 import org.apache.spark.sql.streaming.StreamingQuery;
 import org.apache.spark.sql.types.DataTypes;
 import org.apache.spark.sql.types.StructType;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import scala.collection.JavaConverters;
 
 class RealDataPipelineTest extends SparkTestBase {
 
@@ -85,9 +83,9 @@ class RealDataPipelineTest extends SparkTestBase {
         reloaded.transform(split[1]).select("activated", "prediction", "probability"));
   }
 
-  /** Both stages on a streaming DataFrame (memory source, memory sink) match the batch result. */
+  /** Both stages on a streaming DataFrame (file source, memory sink) match the batch result. */
   @Test
-  void stagesRunOnAStreamingDataFrame() throws Exception {
+  void stagesRunOnAStreamingDataFrame(@TempDir Path dir) throws Exception {
     StructType schema = new StructType().add("id", DataTypes.IntegerType).add("v", SQLDataTypes.VectorType());
     List<Row> rows =
         List.of(
@@ -95,14 +93,16 @@ class RealDataPipelineTest extends SparkTestBase {
             RowFactory.create(1, Vectors.sparse(3, new int[] {2}, new double[] {-4.0})),
             RowFactory.create(2, null),
             RowFactory.create(3, Vectors.dense(3.0, Double.NaN, 1.0)));
-    MemoryStream<Row> input = MemoryStream.apply(Encoders.row(schema), spark.sqlContext());
-    input.addData(JavaConverters.asScalaBuffer(rows).toSeq());
+    // a file source: public streaming API on every Spark line (MemoryStream moved package in Spark 4.1)
+    String source = dir.resolve("stream-in").toString();
+    spark.createDataFrame(rows, schema).write().parquet(source);
+    Dataset<Row> input = spark.readStream().schema(schema).parquet(source);
 
     ActivationTransformer act =
         new ActivationTransformer().setActivation("leaky_relu(alpha=0.1)").setInputCol("v").setOutputCol("a")
             .setHandleInvalid("skip");
     SoftmaxTransformer soft = new SoftmaxTransformer().setInputCol("a").setOutputCol("p").setTemperature(2.0);
-    Dataset<Row> streamed = soft.transform(act.transform(input.toDF()));
+    Dataset<Row> streamed = soft.transform(act.transform(input));
     assertTrue(streamed.isStreaming());
     StreamingQuery query =
         streamed.writeStream().format("memory").queryName("activation_stream").outputMode("append").start();
