@@ -25,7 +25,7 @@ class JobJarWithoutSparkIT {
 
   @Test
   void runWithoutSparkIsOneLineAndListStillWorks() throws Exception {
-    Path jar = Path.of(System.getProperty("cluster.jobJar", "target/spark-activations.jar")).toAbsolutePath();
+    Path jar = Path.of(System.getProperty("cluster.jobJar", "target/spark-activations-spark3.5_2.12.jar")).toAbsolutePath();
     assertTrue(Files.isRegularFile(jar), "no job jar at " + jar + ": run `mvn verify` (package first)");
     Path out = tmp.resolve("out/digits");
     Result run = java(jar, "run", "conf/digits.yaml", "--set", "output.path=" + out);
