@@ -25,10 +25,16 @@ class ArchitectureTest {
   private static final String ROOT = "io.github.sparkactivations";
   private static JavaClasses classes;
 
+  /**
+   * Main classes only. ArchUnit's DO_NOT_INCLUDE_TESTS knows only {@code target/test-classes}; the
+   * Spark-line profiles build in {@code target/<line>/test-classes}.
+   */
+  private static final ImportOption MAIN_CLASSES_ONLY = location -> !location.contains("/test-classes/");
+
   @BeforeAll
   static void importMainClasses() {
     classes = new ClassFileImporter()
-        .withImportOption(ImportOption.Predefined.DO_NOT_INCLUDE_TESTS)
+        .withImportOption(MAIN_CLASSES_ONLY)
         .importPackages(ROOT);
   }
 
