@@ -268,6 +268,12 @@ public record JobConfig(
     return stripTrailingSlash(output.path()) + ".report.json";
   }
 
+  /** The HTML report's path: the report path with {@code .json} replaced by (or else followed by) {@code .html}. */
+  public String htmlReportPath() {
+    String json = reportPath();
+    return (json.endsWith(".json") ? json.substring(0, json.length() - 5) : json) + ".html";
+  }
+
   static String stripTrailingSlash(String p) {
     String s = p;
     while (s.length() > 1 && s.endsWith("/")) {

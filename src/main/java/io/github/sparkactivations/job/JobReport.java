@@ -24,12 +24,14 @@ import java.util.Map;
  * @param outputFormat output format
  * @param outputMode error or overwrite
  * @param reportPath where this report is saved
+ * @param htmlReportPath where the HTML report (charts of every stage, gradient flow) is saved
  * @param modelPath where the fitted PipelineModel was saved, or null
  * @param rowsIn rows read
  * @param rowsOut rows written (fewer than rowsIn when a stage or the assembler skips invalid rows)
  * @param stages one entry per stage
  * @param phaseSeconds wall time of each phase, in order
  * @param totalSeconds wall time of the whole run
+ * @param executionPath which code computed the stages, e.g. {@code UDF, scalar kernels}
  */
 public record JobReport(
     String config,
@@ -41,12 +43,14 @@ public record JobReport(
     String outputFormat,
     String outputMode,
     String reportPath,
+    String htmlReportPath,
     String modelPath,
     long rowsIn,
     long rowsOut,
     List<StageStats> stages,
     Map<String, Double> phaseSeconds,
-    double totalSeconds) {
+    double totalSeconds,
+    String executionPath) {
 
   /** |f'(x)| below this counts as saturated (the vanishing-gradient zone). */
   public static final double SATURATION_BOUND = 1e-3;
@@ -128,6 +132,9 @@ public record JobReport(
     sb.append(String.format(Locale.ROOT, "  input   %s (%s): %,d rows%n", input, inputFormat, rowsIn));
     sb.append(String.format(Locale.ROOT, "  output  %s (%s, mode %s): %,d rows%n", display(output), outputFormat, outputMode, rowsOut));
     sb.append(String.format(Locale.ROOT, "  report  %s%n", display(reportPath)));
+    if (htmlReportPath != null) {
+      sb.append(String.format(Locale.ROOT, "  html    %s%n", display(htmlReportPath)));
+    }
     if (modelPath != null) {
       sb.append(String.format(Locale.ROOT, "  model   %s%n", display(modelPath)));
     }
@@ -184,6 +191,7 @@ public record JobReport(
       phases.append(String.format(Locale.ROOT, "%s %.2f s", e.getKey(), e.getValue()));
     }
     sb.append(String.format(Locale.ROOT, "  wall time: %s; total %.2f s%n", phases, totalSeconds));
+    sb.append(String.format(Locale.ROOT, "  execution path: %s%n", executionPath));
     return sb.toString();
   }
 

@@ -3,6 +3,7 @@ package io.github.sparkactivations.job;
 import io.github.sparkactivations.internal.Causes;
 import io.github.sparkactivations.internal.InvalidInputException;
 import io.github.sparkactivations.job.JobConfig.ResolvedStage;
+import io.github.sparkactivations.job.report.HtmlReport;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.io.UncheckedIOException;
@@ -43,8 +44,9 @@ final class JobRunner {
   /**
    * @param setupNanos time already spent before this call (Spark start, config, schema validation),
    *     reported as phase {@code setup}
+   * @param progress told when each phase starts
    */
-  static JobReport run(JobPlan plan, SparkSession spark, String configSource, long setupNanos) {
+  static JobReport run(JobPlan plan, SparkSession spark, String configSource, long setupNanos, RunProgress progress) {
     long start = System.nanoTime() - setupNanos;
     Map<String, Double> phases = JobReport.phases();
     phases.put("setup", seconds(setupNanos));
@@ -57,16 +59,20 @@ final class JobRunner {
     Dataset<Row> result = null;
     try (AtomicOutput data = AtomicOutput.begin(hadoop, out.path(), overwrite);
         AtomicOutput report = AtomicOutput.begin(hadoop, config.reportPath(), overwrite);
+        AtomicOutput html = AtomicOutput.begin(hadoop, config.htmlReportPath(), overwrite);
         AtomicOutput model = config.model().path() == null
             ? null
             : AtomicOutput.begin(hadoop, config.model().path(), overwrite)) {
       long t = System.nanoTime();
+      progress.phase("read");
       long rowsIn = input.count();
       t = phase(phases, "read", t);
 
+      progress.phase("fit");
       PipelineModel fitted = plan.pipeline.fit(input);
       t = phase(phases, "fit", t);
 
+      progress.phase("transform+write");
       Set<String> needed = new LinkedHashSet<>(plan.outputColumns);
       for (ResolvedStage s : plan.stages) {
         needed.add(s.inputCol());
@@ -84,9 +90,11 @@ final class JobRunner {
           .save(data.temporary().toString());
       t = phase(phases, "transform+write", t);
 
+      progress.phase("report");
       StageStatistics.Result stats = StageStatistics.compute(result, plan.stages);
       t = phase(phases, "report", t);
       if (model != null) {
+        progress.phase("model");
         try {
           fitted.write().save(model.temporary().toString());
         } catch (IOException e) {
@@ -107,18 +115,22 @@ final class JobRunner {
           out.format(),
           out.mode(),
           report.target().toString(),
+          html.target().toString(),
           model == null ? null : model.target().toString(),
           rowsIn,
           stats.rows(),
           stats.stages(),
           phases,
-          seconds(System.nanoTime() - start));
+          seconds(System.nanoTime() - start),
+          ExecutionPath.current().describe());
+      writeText(html, HtmlReport.render(finished, stats.details(), config, spark));
       writeText(report, finished.toJson());
       // everything is complete: move output, model and report into place
       data.commit();
       if (model != null) {
         model.commit();
       }
+      html.commit();
       report.commit();
       return finished;
     } finally {

@@ -37,6 +37,9 @@ final class OutputPaths {
       if (AtomicOutput.exists(hadoop, config.reportPath())) {
         throw new ConfigException("report.path", config.reportPath() + " already exists" + hint);
       }
+      if (AtomicOutput.exists(hadoop, config.htmlReportPath())) {
+        throw new ConfigException("report.path", "the HTML report " + config.htmlReportPath() + " already exists" + hint);
+      }
       if (config.model().path() != null && AtomicOutput.exists(hadoop, config.model().path())) {
         throw new ConfigException("model.path", config.model().path() + " already exists" + hint);
       }

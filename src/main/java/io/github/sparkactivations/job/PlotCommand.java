@@ -1,6 +1,7 @@
 package io.github.sparkactivations.job;
 
 import io.github.sparkactivations.plot.ActivationChart;
+import io.github.sparkactivations.plot.ActivationGrid;
 import java.nio.file.AccessDeniedException;
 import java.nio.file.FileAlreadyExistsException;
 import java.nio.file.FileSystemException;
@@ -10,6 +11,7 @@ import java.nio.file.NotDirectoryException;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.concurrent.Callable;
+import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
@@ -38,8 +40,14 @@ final class PlotCommand implements Callable<Integer> {
   @Option(names = "--to", defaultValue = "5", description = "right end of the x range (default: ${DEFAULT-VALUE})")
   double to;
 
-  @Option(names = "--title", description = "chart title (default: the function names)")
+  @Option(names = "--title", description = "chart title (default: the function names); overlay layout only")
   String title;
+
+  @Option(names = "--layout", defaultValue = "overlay", paramLabel = "overlay|grid",
+      description = "overlay: every function on one chart; grid: one panel per function with its f and f', "
+          + "up to 3 a row, --width x --height each (default 480 x 340 in a grid); .png or .jpg "
+          + "(default: ${DEFAULT-VALUE})")
+  String layout;
 
   @Option(names = "--no-derivative", description = "draw f only")
   boolean noDerivative;
@@ -55,6 +63,13 @@ final class PlotCommand implements Callable<Integer> {
     if (System.getProperty("java.awt.headless") == null) {
       System.setProperty("java.awt.headless", "true");
     }
+    if (layout.equals("grid")) {
+      return grid();
+    }
+    if (!layout.equals("overlay")) {
+      throw new CommandLine.ParameterException(spec.commandLine(),
+          "--layout: '" + layout + "' is not a layout (allowed: overlay, grid)");
+    }
     ActivationChart.Builder b = ActivationChart.builder()
         .range(from, to)
         .size(width, height)
@@ -67,6 +82,20 @@ final class PlotCommand implements Callable<Integer> {
       ActivationChart.save(b.build(), out);
     } catch (FileSystemException e) {
       // where the image cannot go is a usage error: nothing was written, another --out fixes it
+      throw new ConfigException(null, "plot --out", "cannot write " + out + ": " + unwritable(out, e)
+          + "; choose a writable --out");
+    }
+    spec.commandLine().getOut().println("wrote " + out);
+    return ActivationJob.OK;
+  }
+
+  private int grid() throws Exception {
+    CommandLine.ParseResult pr = spec.commandLine().getParseResult();
+    int w = pr.hasMatchedOption("--width") ? width : 480;
+    int h = pr.hasMatchedOption("--height") ? height : 340;
+    try {
+      ActivationGrid.save(ActivationGrid.panels(specs, from, to, w, h), out);
+    } catch (FileSystemException e) {
       throw new ConfigException(null, "plot --out", "cannot write " + out + ": " + unwritable(out, e)
           + "; choose a writable --out");
     }

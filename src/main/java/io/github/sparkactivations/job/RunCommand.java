@@ -44,6 +44,10 @@ final class RunCommand implements Callable<Integer> {
   @Option(names = "--stacktrace", description = "print the full stack trace of a failure")
   boolean stacktrace;
 
+  @Option(names = "--quiet", description = "print no progress while the job runs (phase, tasks, rows, time: one "
+      + "line updated in place on a terminal, a line per phase and at most one every 10 s in a log)")
+  boolean quiet;
+
   @Override
   public Integer call() {
     long started = System.nanoTime();
@@ -82,7 +86,10 @@ final class RunCommand implements Callable<Integer> {
       }
       JobReport report;
       try {
-        report = JobRunner.run(plan, session.spark(), source, System.nanoTime() - started);
+        try (RunProgress progress = RunProgress.start(
+            session.spark().sparkContext(), out, RunProgress.mode(quiet), started)) {
+          report = JobRunner.run(plan, session.spark(), source, System.nanoTime() - started, progress);
+        }
       } catch (Exception e) {   // SparkException is checked for javac, but Scala throws it undeclared
         String explained = JobRunner.explain(e, plan);
         if (explained == null) {

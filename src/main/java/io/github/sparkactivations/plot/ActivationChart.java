@@ -292,37 +292,12 @@ public final class ActivationChart {
     if (lower.endsWith(".png")) {
       BitmapEncoder.saveBitmap(chart, bytes, BitmapEncoder.BitmapFormat.PNG);
     } else if (lower.endsWith(".jpg") || lower.endsWith(".jpeg")) {
-      writeJpeg(BitmapEncoder.getBufferedImage(chart), bytes, 0.95f);
+      ImageFiles.writeJpeg(BitmapEncoder.getBufferedImage(chart), bytes, 0.95f);
     } else if (lower.endsWith(".svg")) {
       VectorGraphicsEncoder.saveVectorGraphic(chart, bytes, VectorGraphicsEncoder.VectorGraphicsFormat.SVG);
     } else {
       VectorGraphicsEncoder.saveVectorGraphic(chart, bytes, VectorGraphicsEncoder.VectorGraphicsFormat.PDF);
     }
-    Path dir = target.getParent();
-    Files.createDirectories(dir);
-    Path tmp = dir.resolve("." + name + ".tmp-" + UUID.randomUUID());
-    try {
-      Files.write(tmp, bytes.toByteArray(), StandardOpenOption.CREATE_NEW, StandardOpenOption.WRITE);
-      try {
-        Files.move(tmp, target, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
-      } catch (AtomicMoveNotSupportedException e) {
-        Files.move(tmp, target, StandardCopyOption.REPLACE_EXISTING);
-      }
-    } finally {
-      Files.deleteIfExists(tmp);
-    }
-  }
-
-  private static void writeJpeg(BufferedImage image, ByteArrayOutputStream out, float quality) throws IOException {
-    ImageWriter writer = ImageIO.getImageWritersByFormatName("jpeg").next();
-    try (ImageOutputStream ios = new MemoryCacheImageOutputStream(out)) {
-      ImageWriteParam param = writer.getDefaultWriteParam();
-      param.setCompressionMode(ImageWriteParam.MODE_EXPLICIT);
-      param.setCompressionQuality(quality);
-      writer.setOutput(ios);
-      writer.write(null, new IIOImage(image, null, null), param);
-    } finally {
-      writer.dispose();
-    }
+    ImageFiles.write(target, bytes.toByteArray());
   }
 }

@@ -170,6 +170,12 @@ class ActivationJobEndToEndTest extends SparkTestBase {
           "table row for " + e.column() + " ending in " + pct + ":\n" + r.out());
     }
     assertNotNull(report.phaseSeconds().get("transform+write"));
+
+    // the HTML report beside it: self-contained, and the same numbers
+    HtmlReportPage page = HtmlReportPage.read(tmp.resolve("out/" + c.config() + ".report.html"));
+    page.assertSelfContained();
+    page.assertMatches(report);
+    assertEquals(c.stages().size(), page.doc().select("figure[id$=-inputs]").size(), "an input chart per stage");
   }
 
   /**

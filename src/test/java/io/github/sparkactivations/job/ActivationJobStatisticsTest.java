@@ -1,6 +1,7 @@
 package io.github.sparkactivations.job;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
@@ -74,9 +75,10 @@ class ActivationJobStatisticsTest extends SparkTestBase {
   @Test
   void aRunWithNoRowsReportsNullFractionsNotTheStringNaN() throws Exception {
     Path in = vectors();
-    JobCli.Result r = JobCli.run("run", config(in, "parquet").toString());
+    JobCli.Result r = JobCli.run("run", config(in, "parquet").toString(), "--quiet");
     assertEquals(0, r.exit(), r.toString());
     assertEquals("", r.err(), "no error line");
+    assertFalse(r.out().contains("progress:"), "--quiet prints no progress: " + r.out());
     JsonNode stage = new ObjectMapper().readTree(tmp.resolve("out.report.json").toFile()).get("stages").get(0);
     assertEquals(0, stage.get("values").asLong());
     for (String field : List.of("min", "mean", "max", "zeroFraction", "saturatedFraction")) {

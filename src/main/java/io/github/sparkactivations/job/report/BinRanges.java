@@ -14,7 +14,9 @@ import io.github.sparkactivations.activation.RowwiseActivation;
  *       (the saturated tails have begun), for relu-like functions 8, for {@code sigmoid(lambda=0.1)} 64.
  *   <li>Inputs of a row-wise stage: {@code [-8T, 8T]} with T its temperature (1 for activation stages).
  *   <li>Outputs of an elementwise stage: the smallest and largest of f (or f' for a derivative stage)
- *       over the input range, padded by 5% of their span; an unbounded f (relu) overflows above.
+ *       over the input range, padded by 5% of their span and rounded outwards to a multiple of a round
+ *       step (1, 2, 2.5 or 5 times a power of ten, about a tenth of the span); an unbounded f (relu)
+ *       overflows above.
  *   <li>Outputs of softmax, softmin and hardmax: {@code [0, 1]}; of log_softmax: {@code [-2L, 0]}.
  *   <li>Each row's largest probability and its entropy divided by {@code ln n} (n entries; 0 for a
  *       one-hot row, 1 for a uniform one): {@code [0, 1]}.
@@ -74,7 +76,19 @@ public final class BinRanges {
       max = 1;
     }
     double pad = max > min ? 0.05 * (max - min) : 1;
-    return new Histogram(min - pad, max + pad, BINS);
+    double step = niceStep((max - min + 2 * pad) / 10);
+    return new Histogram(Math.floor((min - pad) / step) * step, Math.ceil((max + pad) / step) * step, BINS);
+  }
+
+  /** The smallest of 1, 2, 2.5 or 5 times a power of ten that is at least {@code raw}. */
+  static double niceStep(double raw) {
+    double p = Math.pow(10, Math.floor(Math.log10(raw)));
+    for (double m : new double[] {1, 2, 2.5, 5, 10}) {
+      if (m * p >= raw) {
+        return m * p;
+      }
+    }
+    return 10 * p;
   }
 
   /** The output histogram of a row-wise function. */

@@ -10,6 +10,7 @@ import org.apache.spark.ml.linalg.Vector;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.types.StructType;
+import org.apache.spark.util.LongAccumulator;
 import scala.collection.Seq;
 
 /**
@@ -19,6 +20,12 @@ import scala.collection.Seq;
  * the number of rows.
  */
 public final class StatisticsPass {
+
+  /**
+   * Name of the accumulator counting the rows the pass has measured, which a progress listener can
+   * read from each finished task.
+   */
+  public static final String ROWS_ACCUMULATOR = "spark-activations: rows measured";
 
   private StatisticsPass() {}
 
@@ -85,7 +92,9 @@ public final class StatisticsPass {
       chainCols[c] = zero.chains.get(c).stages().stream().mapToInt(p -> p.index()).map(i -> indexOf(probes, i)).toArray();
     }
     int depth = 2;
+    LongAccumulator seen = data.sparkSession().sparkContext().longAccumulator(ROWS_ACCUMULATOR);
     return data.javaRDD().treeAggregate(zero, (acc, row) -> {
+      seen.add(1);
       double[][] values = new double[fields.length][];
       for (int i = 0; i < fields.length; i++) {
         values[i] = doubles(row, fields[i]);
