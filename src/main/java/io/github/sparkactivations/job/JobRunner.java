@@ -122,7 +122,7 @@ final class JobRunner {
           stats.stages(),
           phases,
           seconds(System.nanoTime() - start),
-          ExecutionPath.current().describe());
+          ExecutionPath.of(spark).describe());
       writeText(html, HtmlReport.render(finished, stats.details(), config, spark));
       writeText(report, finished.toJson());
       // everything is complete: move output, model and report into place
