@@ -63,7 +63,9 @@ final class SparkSubmitRun {
     all.put("spark.ui.showConsoleProgress", "false");
     all.put("spark.eventLog.enabled", "true");
     all.put("spark.eventLog.dir", eventLogDir.toUri().toString());
-    all.put("spark.eventLog.rolling.enabled", "false"); // one file; Spark 4 rolls into a directory by default
+    // one plain file: Spark 4 by default rolls the log into a directory and compresses it (zstd)
+    all.put("spark.eventLog.rolling.enabled", "false");
+    all.put("spark.eventLog.compress", "false");
     all.putAll(conf);
 
     // The driver JVM is started here, not by the spark-submit script, so its heap and the Java 17
