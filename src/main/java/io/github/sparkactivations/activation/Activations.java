@@ -145,12 +145,25 @@ public final class Activations {
    *     (softmax, log_softmax, softmin, hardmax)
    */
   public static ElementwiseActivation parseElementwise(String spec) {
-    Activation a = parse(spec);
+    return requireElementwise(parse(spec), "an elementwise one is required here", "");
+  }
+
+  /**
+   * {@code a} as an elementwise activation, for a caller that applies one value per entry: the one
+   * wording of that refusal, which each caller completes with what it does and where to go instead.
+   *
+   * @param caller completes "softmax is a row-wise activation (it maps a whole row at once), but ...",
+   *     e.g. {@code "the SQL function activation applies an elementwise activation to each entry"}
+   * @param alternative text placed after it (where a row-wise function is applied instead), or empty
+   * @throws IllegalArgumentException if {@code a} is row-wise, naming it and listing the elementwise
+   *     names
+   */
+  public static ElementwiseActivation requireElementwise(Activation a, String caller, String alternative) {
     if (a instanceof ElementwiseActivation e) {
       return e;
     }
-    throw new IllegalArgumentException(a.name() + " is a row-wise activation (it maps a whole row at once) "
-        + "but an elementwise one is required here; elementwise activations: " + String.join(", ", ELEMENTWISE_NAMES));
+    throw new IllegalArgumentException(a.name() + " is a row-wise activation (it maps a whole row at once), but "
+        + caller + alternative + "; elementwise activations: " + String.join(", ", ELEMENTWISE_NAMES));
   }
 
   /**

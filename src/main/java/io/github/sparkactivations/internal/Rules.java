@@ -74,17 +74,13 @@ public final class Rules {
    */
   public static ElementwiseActivation requireElementwise(
       Activation parsed, String function, boolean derivative, String rowwiseAlternative) {
-    if (parsed instanceof ElementwiseActivation e) {
-      return e;
-    }
-    throw new IllegalArgumentException(
-        parsed.name() + " is a row-wise activation (it maps a whole row at once), but " + function
-            + " applies an elementwise activation to each entry"
-            + (derivative
-                ? " (a row-wise function's derivative is a Jacobian matrix per row). For gradients use "
-                    + "RowwiseActivation.backward"
-                : ". " + rowwiseAlternative)
-            + "; elementwise activations: " + String.join(", ", Activations.elementwiseNames()));
+    return Activations.requireElementwise(
+        parsed,
+        function + " applies an elementwise activation to each entry",
+        derivative
+            ? " (a row-wise function's derivative is a Jacobian matrix per row). For gradients use "
+                + "RowwiseActivation.backward"
+            : ". " + rowwiseAlternative);
   }
 
   /**

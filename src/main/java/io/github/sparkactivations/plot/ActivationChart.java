@@ -1,6 +1,5 @@
 package io.github.sparkactivations.plot;
 
-import io.github.sparkactivations.activation.Activation;
 import io.github.sparkactivations.activation.Activations;
 import io.github.sparkactivations.activation.ElementwiseActivation;
 import java.awt.Color;
@@ -94,12 +93,8 @@ public final class ActivationChart {
      *     has no curve over a scalar x
      */
     public Builder add(String spec) {
-      Activation a = Activations.parse(spec);
-      if (!(a instanceof ElementwiseActivation e)) {
-        throw new IllegalArgumentException(
-            "'" + spec.trim() + "' is row-wise (it maps a whole vector, not one x); plot takes elementwise activations");
-      }
-      return add(e);
+      return add(Activations.requireElementwise(
+          Activations.parse(spec), "a chart draws an elementwise activation as a curve over one x", ""));
     }
 
     /** Adds an activation. */

@@ -86,7 +86,7 @@ class ActivationJobCliTest {
   void plotRejectsRowwiseAndUnknownSpecsAndUnknownFormats() {
     JobCli.Result soft = JobCli.run("plot", "softmax", "--out", tmp.resolve("s.png").toString());
     assertEquals(2, soft.exit(), soft.toString());
-    assertTrue(soft.err().startsWith("error: 'softmax' is row-wise"), soft.err());
+    assertTrue(soft.err().startsWith("error: softmax is a row-wise activation") && soft.err().contains("curve"), soft.err());
     JobCli.Result bad = JobCli.run("plot", "relux", "--out", tmp.resolve("s.png").toString());
     assertEquals(2, bad.exit(), bad.toString());
     assertTrue(bad.err().startsWith("error: ") && bad.err().contains("relux"), bad.err());
