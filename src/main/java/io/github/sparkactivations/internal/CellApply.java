@@ -71,7 +71,7 @@ final class CellApply {
     }
     if (firstNull >= 0) {
       if (mode == HandleInvalid.ERROR) {
-        throw new InvalidInputException(in, Problem.NULL_ELEMENT, firstNull, -1);
+        throw new InvalidInputException(in, Problem.NULL_ELEMENT, firstNull);
       }
       if (mode == HandleInvalid.SKIP || !f.elementwise()) {
         return null;
@@ -133,14 +133,14 @@ final class CellApply {
 
   private static <T> T onNull(HandleInvalid mode, InputRef in) throws InvalidInputException {
     if (mode == HandleInvalid.ERROR) {
-      throw new InvalidInputException(in, Problem.NULL_VALUE, -1, -1);
+      throw new InvalidInputException(in, Problem.NULL_VALUE, -1);
     }
     return null;
   }
 
   private static <T> T onNaN(HandleInvalid mode, InputRef in, int index) throws InvalidInputException {
     if (mode == HandleInvalid.ERROR) {
-      throw new InvalidInputException(in, Problem.NAN, index, -1);
+      throw new InvalidInputException(in, Problem.NAN, index);
     }
     return null;
   }

@@ -1,7 +1,8 @@
 package io.github.sparkactivations.internal;
 
-import java.util.OptionalLong;
+import java.util.OptionalInt;
 import org.apache.spark.SparkException;
+import org.apache.spark.TaskContext;
 
 /**
  * Invalid input met under {@code handleInvalid=error}: a null cell, a null element of an array, or a
@@ -26,19 +27,34 @@ public final class InvalidInputException extends SparkException {
   private final InputRef input;
   private final Problem problem;
   private final int entryIndex;
-  private final long rowPosition;
+  private final int partition;
+
+  /**
+   * The failure of the task that is running now (the partition is the running task's, if any).
+   *
+   * @param entryIndex the index of the invalid entry in the vector or array, or -1 for a null cell or
+   *     a scalar
+   */
+  public InvalidInputException(InputRef input, Problem problem, int entryIndex) {
+    this(input, problem, entryIndex, currentPartition());
+  }
 
   /**
    * @param entryIndex the index of the invalid entry in the vector or array, or -1 for a null cell or
    *     a scalar
-   * @param rowPosition the 0-based position of the row in its input, or -1 if unknown
+   * @param partition the index of the partition that holds the row, or -1 if unknown
    */
-  public InvalidInputException(InputRef input, Problem problem, int entryIndex, long rowPosition) {
-    super(input.owner() + ": " + describe(input, problem, entryIndex, rowPosition, "handleInvalid"));
+  public InvalidInputException(InputRef input, Problem problem, int entryIndex, int partition) {
+    super(input.owner() + ": " + describe(input, problem, entryIndex, partition, "handleInvalid"));
     this.input = input;
     this.problem = problem;
     this.entryIndex = entryIndex;
-    this.rowPosition = rowPosition;
+    this.partition = partition;
+  }
+
+  private static int currentPartition() {
+    TaskContext task = TaskContext.get();
+    return task == null ? -1 : task.partitionId();
   }
 
   /** The stage that read the input, or null for a SQL function. */
@@ -71,9 +87,14 @@ public final class InvalidInputException extends SparkException {
     return entryIndex;
   }
 
-  /** 0-based position of the row in its input, when the engine knows it. */
-  public OptionalLong rowPosition() {
-    return rowPosition < 0 ? OptionalLong.empty() : OptionalLong.of(rowPosition);
+  /**
+   * The index of the partition (of the stage's input, as Spark split it) that holds the row, when the
+   * row was read by a task; empty when it was evaluated on the driver. A Spark row has no position
+   * that survives the plan (filters, joins and shuffles reorder rows), so the partition is where the
+   * engine can place it: with {@code handleInvalid=error} the first bad row met fails its task.
+   */
+  public OptionalInt partition() {
+    return partition < 0 ? OptionalInt.empty() : OptionalInt.of(partition);
   }
 
   /**
@@ -82,12 +103,12 @@ public final class InvalidInputException extends SparkException {
    * {@code handleInvalid}, or a job's config key).
    */
   public String describe(String setting) {
-    return describe(input, problem, entryIndex, rowPosition, setting);
+    return describe(input, problem, entryIndex, partition, setting);
   }
 
   private static String describe(
-      InputRef input, Problem problem, int index, long rowPosition, String setting) {
-    String row = rowPosition >= 0 ? " in row " + (rowPosition + 1) : "";
+      InputRef input, Problem problem, int index, int partition, String setting) {
+    String row = partition >= 0 ? " in a row of partition " + partition : "";
     String what = input.what();
     return switch (problem) {
       case NULL_VALUE -> what + " holds a null value" + row + ". " + fix(setting, "null");

@@ -203,7 +203,7 @@ class ActivationJobClusterIT {
     assertEquals(1, run.await(RUN_TIMEOUT), run.logTail(80));
     String log = Files.readString(run.log);
     java.util.regex.Matcher m = java.util.regex.Pattern.compile(
-        "error: run failed: \\S+: stages\\[([23])\\]\\.handleInvalid: input column 'sparse' holds NaN at index 3 "
+        "error: run failed: \\S+: stages\\[([23])\\]\\.handleInvalid: input column 'sparse' holds NaN at index 3 in a row of partition \\d+ "
             + "\\(\\+-Infinity is valid input, NaN is not\\)\\. Set stages\\[([23])\\]\\.handleInvalid to 'skip' to drop "
             + "rows with NaN input, or to 'keep' to let NaN propagate to the output\\.").matcher(log);
     assertTrue(m.find(), "no mapped failure line in the driver log:\n" + run.logTail(80));

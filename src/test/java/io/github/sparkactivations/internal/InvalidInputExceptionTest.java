@@ -2,6 +2,7 @@ package io.github.sparkactivations.internal;
 
 import static io.github.sparkactivations.testing.Frames.column;
 import static io.github.sparkactivations.testing.Frames.vectors;
+import static org.apache.spark.sql.functions.expr;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotSame;
@@ -18,8 +19,9 @@ import java.io.ByteArrayOutputStream;
 import java.io.ObjectInputStream;
 import java.io.ObjectOutputStream;
 import java.util.List;
-import java.util.OptionalLong;
+import java.util.OptionalInt;
 import org.apache.spark.SparkException;
+import org.apache.spark.ml.functions;
 import org.apache.spark.ml.linalg.Vectors;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
@@ -57,11 +59,11 @@ class InvalidInputExceptionTest extends SparkTestBase {
     assertEquals(Problem.NAN, back.problem());
     assertFalse(back.isNull());
     assertEquals(3, back.entryIndex());
-    assertEquals(OptionalLong.of(41), back.rowPosition());
-    assertEquals("stage_1: input column 'f' holds NaN at index 3 in row 42 (+-Infinity is valid input, NaN is "
-        + "not). Set handleInvalid to 'skip' to drop rows with NaN input, or to 'keep' to let NaN propagate to "
+    assertEquals(OptionalInt.of(41), back.partition());
+    assertEquals("stage_1: input column 'f' holds NaN at index 3 in a row of partition 41 "
+        + "(+-Infinity is valid input, NaN is not). Set handleInvalid to 'skip' to drop rows with NaN input, or to 'keep' to let NaN propagate to "
         + "the output.", back.getMessage());
-    assertEquals("input column 'f' holds NaN at index 3 in row 42 (+-Infinity is valid input, NaN is not). "
+    assertEquals("input column 'f' holds NaN at index 3 in a row of partition 41 (+-Infinity is valid input, NaN is not). "
         + "Set stages[2].handleInvalid to 'skip' to drop rows with NaN input, or to 'keep' to let NaN "
         + "propagate to the output.", back.describe("stages[2].handleInvalid"));
   }
@@ -69,13 +71,13 @@ class InvalidInputExceptionTest extends SparkTestBase {
   @Test
   void messagesForNullCellsAndNullElements() {
     InvalidInputException cell =
-        new InvalidInputException(InputRef.ofStage("s", "x"), Problem.NULL_VALUE, -1, -1);
+        new InvalidInputException(InputRef.ofStage("s", "x"), Problem.NULL_VALUE, -1);
     assertTrue(cell.isNull());
-    assertEquals(OptionalLong.empty(), cell.rowPosition());
+    assertEquals(OptionalInt.empty(), cell.partition(), "built outside a task");
     assertEquals("s: input column 'x' holds a null value. Set handleInvalid to 'skip' to drop rows with null "
         + "input, or to 'keep' to pass null through.", cell.getMessage());
     InvalidInputException element =
-        new InvalidInputException(InputRef.ofSql("softmax(t.v)", "x"), Problem.NULL_ELEMENT, 1, -1);
+        new InvalidInputException(InputRef.ofSql("softmax(t.v)", "x"), Problem.NULL_ELEMENT, 1);
     assertTrue(element.isNull());
     assertEquals(null, element.stageUid());
     assertEquals("softmax(t.v): argument x holds an array with a null element at index 1. Set handleInvalid "
@@ -113,6 +115,28 @@ class InvalidInputExceptionTest extends SparkTestBase {
     assertEquals(Problem.NULL_VALUE, e.problem());
     assertEquals(-1, e.entryIndex());
     assertEquals("n", e.column());
+  }
+
+  @Test
+  void theFailureNamesThePartitionThatHoldsTheRowOnBothEngines() {
+    // spark.range(0, 4, 1, 4) puts id i in partition i; only id 2 has a NaN entry
+    Dataset<Row> df = spark.range(0, 4, 1, 4).select(functions.array_to_vector(
+        expr("array(1D, CASE WHEN id = 2 THEN double('NaN') ELSE double(id) END)")).as("features"));
+    String before = spark.conf().get(EXECUTION);
+    for (String engine : List.of("native", "udf")) {
+      spark.conf().set(EXECUTION, engine);
+      try {
+        ActivationTransformer stage = new ActivationTransformer().setActivation("tanh").setInputCol("features")
+            .setOutputCol("out");
+        InvalidInputException e = InvalidInputException.findIn(
+            assertThrows(SparkException.class, () -> stage.transform(df).collect())).orElseThrow();
+        assertEquals(OptionalInt.of(2), e.partition(), engine);
+        assertEquals(1, e.entryIndex(), engine);
+        assertTrue(e.getMessage().contains("holds NaN at index 1 in a row of partition 2 "), e.getMessage());
+      } finally {
+        spark.conf().set(EXECUTION, before);
+      }
+    }
   }
 
   @Test

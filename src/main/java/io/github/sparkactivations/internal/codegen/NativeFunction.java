@@ -74,7 +74,7 @@ public final class NativeFunction implements Serializable {
   /** A null input cell: fails under {@code error}; the result is null otherwise. */
   public void onNull() {
     if (mode == HandleInvalid.ERROR) {
-      throw sneaky(new InvalidInputException(in, Problem.NULL_VALUE, -1, -1));
+      throw sneaky(new InvalidInputException(in, Problem.NULL_VALUE, -1));
     }
   }
 
@@ -170,7 +170,7 @@ public final class NativeFunction implements Serializable {
     }
     if (firstNull >= 0) {
       if (mode == HandleInvalid.ERROR) {
-        throw sneaky(new InvalidInputException(in, Problem.NULL_ELEMENT, firstNull, -1));
+        throw sneaky(new InvalidInputException(in, Problem.NULL_ELEMENT, firstNull));
       }
       if (mode == HandleInvalid.SKIP || !kernel.elementwise()) {
         return null;
@@ -211,7 +211,7 @@ public final class NativeFunction implements Serializable {
 
   private <T> T onNaN(int index) {
     if (mode == HandleInvalid.ERROR) {
-      throw sneaky(new InvalidInputException(in, Problem.NAN, index, -1));
+      throw sneaky(new InvalidInputException(in, Problem.NAN, index));
     }
     return null;
   }
