@@ -2,9 +2,7 @@ package io.github.sparkactivations.job;
 
 import io.github.sparkactivations.activation.Activation;
 import io.github.sparkactivations.activation.Activations;
-import io.github.sparkactivations.activation.RowwiseActivation;
 import io.github.sparkactivations.internal.HandleInvalid;
-import io.github.sparkactivations.internal.Rules;
 import io.github.sparkactivations.job.JobConfig.ActivationStage;
 import io.github.sparkactivations.job.JobConfig.FeaturesSection;
 import io.github.sparkactivations.job.JobConfig.InputSection;
@@ -15,11 +13,13 @@ import io.github.sparkactivations.job.JobConfig.ResolvedStage;
 import io.github.sparkactivations.job.JobConfig.SoftmaxStage;
 import io.github.sparkactivations.job.JobConfig.SparkSection;
 import io.github.sparkactivations.job.JobConfig.StageConfig;
+import io.github.sparkactivations.ml.feature.ActivationTransformer;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import org.apache.spark.ml.Transformer;
 
 /**
  * {@link JobConfig#validate()}: every check that needs no data and no file system, each failure a
@@ -100,29 +100,19 @@ final class ConfigValidation {
       if (sc == null) {
         throw new ConfigException(key, "is empty; give at least activation: <spec> or type: softmax");
       }
-      requireHandleInvalid(key + ".handleInvalid", sc.handleInvalid());
+      // the stage's own setters check every value (Stages names the config key of a refused one)
+      Transformer stage;
       Activation activation;
       String defaultOut;
       if (sc instanceof ActivationStage a) {
         requireNonBlank(key + ".activation", a.activation());
-        try {
-          activation = Activations.parse(a.activation());
-        } catch (IllegalArgumentException e) {
-          throw new ConfigException(key + ".activation", JobConfig.oneLine(e.getMessage()));
-        }
-        if (activation instanceof RowwiseActivation && a.derivative()) {
-          throw new ConfigException(
-              key + ".derivative",
-              "true is not supported with the row-wise activation '" + a.activation().trim() + "': "
-                  + Rules.ROWWISE_DERIVATIVE + "; remove derivative (or set it to false)");
-        }
+        ActivationTransformer t = Stages.activation(key, a);
+        stage = t;
+        activation = t.getActivationFunction();
         defaultOut = activation.name() + (a.derivative() ? "_derivative" : "");
       } else {
         SoftmaxStage s = (SoftmaxStage) sc;
-        String problem = Rules.temperatureProblem(s.temperature());
-        if (problem != null) {
-          throw new ConfigException(key + ".temperature", problem);
-        }
+        stage = Stages.softmax(key, s);
         activation = Activations.parse(s.functionName());
         defaultOut = s.functionName();
       }
@@ -135,7 +125,7 @@ final class ConfigValidation {
             key + ".outputCol",
             "'" + out + "' is already produced by an earlier stage or the features; give this stage its own outputCol");
       }
-      resolved.add(new ResolvedStage(i, sc, activation, in, out));
+      resolved.add(new ResolvedStage(i, sc, activation, in, out, Stages.withColumns(key, stage, in, out)));
       previous = out;
     }
 

@@ -7,6 +7,7 @@ import io.github.sparkactivations.activation.ElementwiseActivation;
 import io.github.sparkactivations.internal.HandleInvalid;
 import java.util.LinkedHashMap;
 import java.util.List;
+import org.apache.spark.ml.Transformer;
 import java.util.Locale;
 import java.util.Map;
 
@@ -240,9 +241,13 @@ public record JobConfig(
   // ---------------------------------------------------------------------------------------------
   // Resolved view, shared by validation and the job
 
-  /** A stage with its defaults resolved: parsed activation, input and output column. */
+  /**
+   * A stage with its defaults resolved: parsed activation, input and output column, and the ML stage
+   * built from it (every value went through the stage's own setter, so the stage has checked it).
+   */
   public record ResolvedStage(
-      int index, StageConfig config, Activation activation, String inputCol, String outputCol) {
+      int index, StageConfig config, Activation activation, String inputCol, String outputCol,
+      Transformer stage) {
 
     /** The key prefix of this stage in the config, e.g. {@code stages[1]}. */
     public String key() {

@@ -1,11 +1,8 @@
 package io.github.sparkactivations.job;
 
 import io.github.sparkactivations.internal.Causes;
-import io.github.sparkactivations.job.JobConfig.ActivationStage;
 import io.github.sparkactivations.job.JobConfig.ResolvedStage;
-import io.github.sparkactivations.job.JobConfig.SoftmaxStage;
-import io.github.sparkactivations.ml.feature.ActivationTransformer;
-import io.github.sparkactivations.ml.feature.SoftmaxTransformer;
+import io.github.sparkactivations.ml.feature.InvalidParamException;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.LinkedHashMap;
@@ -151,7 +148,7 @@ final class JobPlan {
     }
     int featureStageCount = pipelineStages.size();
     for (ResolvedStage s : stages) {
-      pipelineStages.add(toStage(s));
+      pipelineStages.add(s.stage());
     }
 
     // keep
@@ -174,6 +171,8 @@ final class JobPlan {
         } else if (st instanceof StandardScaler scaler) {
           current = withSize(current, scaler.getOutputCol(), vectorSize(before.apply(scaler.getInputCol())));
         }
+      } catch (InvalidParamException e) {
+        throw new ConfigException(key + "." + e.param(), JobConfig.oneLine(e.problem()));
       } catch (IllegalArgumentException | UnsupportedOperationException | IllegalStateException e) {
         throw new ConfigException(key, JobConfig.oneLine(e.getMessage()));
       } catch (RuntimeException e) {
@@ -216,25 +215,6 @@ final class JobPlan {
     StructField[] fields = schema.fields().clone();
     fields[schema.fieldIndex(col)] = sized;
     return new StructType(fields);
-  }
-
-  /** The Spark ML stage for one configured stage. */
-  static PipelineStage toStage(ResolvedStage s) {
-    if (s.config() instanceof ActivationStage a) {
-      return new ActivationTransformer()
-          .setActivation(s.activation().spec())
-          .setDerivative(a.derivative())
-          .setInputCol(s.inputCol())
-          .setOutputCol(s.outputCol())
-          .setHandleInvalid(a.handleInvalid());
-    }
-    SoftmaxStage sm = (SoftmaxStage) s.config();
-    return new SoftmaxTransformer()
-        .setTemperature(sm.temperature())
-        .setLogSoftmax(sm.logSoftmax())
-        .setInputCol(s.inputCol())
-        .setOutputCol(s.outputCol())
-        .setHandleInvalid(sm.handleInvalid());
   }
 
   /**

@@ -9,6 +9,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import io.github.sparkactivations.job.JobConfig.ActivationStage;
 import io.github.sparkactivations.job.JobConfig.ResolvedStage;
 import io.github.sparkactivations.job.JobConfig.SoftmaxStage;
+import io.github.sparkactivations.ml.feature.ActivationTransformer;
+import io.github.sparkactivations.ml.feature.SoftmaxTransformer;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
@@ -52,6 +54,13 @@ class JobConfigTest {
     assertInstanceOf(SoftmaxStage.class, second.config());
     assertEquals("act", second.inputCol(), "later stages read the previous stage's output");
     assertEquals(2.0, ((SoftmaxStage) second.config()).temperature());
+    // validating built the stages the job runs, every value set through the stage's own setter
+    ActivationTransformer built = (ActivationTransformer) first.stage();
+    assertEquals(List.of("leaky_relu(alpha=0.01)", "pixels", "act"),
+        List.of(built.getActivation(), built.getInputCol(), built.getOutputCol()));
+    SoftmaxTransformer softmax = (SoftmaxTransformer) second.stage();
+    assertEquals(2.0, softmax.getTemperature());
+    assertEquals("act", softmax.getInputCol());
   }
 
   @Test

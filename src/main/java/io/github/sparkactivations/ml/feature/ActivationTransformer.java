@@ -101,7 +101,7 @@ public class ActivationTransformer extends ColumnStage<ActivationTransformer> {
    * Sets the activation spec.
    *
    * @param value any spec {@link Activations#parse} accepts, elementwise or row-wise
-   * @throws IllegalArgumentException naming the param and the value, with the valid names, if the
+   * @throws InvalidParamException naming the param and the value, with the valid names, if the
    *     spec does not parse
    */
   public ActivationTransformer setActivation(String value) {
@@ -138,18 +138,35 @@ public class ActivationTransformer extends ColumnStage<ActivationTransformer> {
   }
 
   /**
-   * @throws IllegalArgumentException if {@code derivative} is true for a row-wise activation
+   * Checks the params that must agree with each other, without a schema (each value alone was checked
+   * when it was set): {@code derivative=true} needs an elementwise activation. {@link #transformSchema}
+   * runs this check first, so the setters can be called in any order.
+   *
+   * @throws InvalidParamException with param {@code derivative} if it is true and the activation is
+   *     row-wise (its derivative is a Jacobian matrix per row, not one value per entry)
+   */
+  public void validateParams() {
+    Activation parsed = getActivationFunction();
+    if (parsed instanceof RowwiseActivation fn && getDerivative()) {
+      throw new InvalidParamException(
+          uid() + ": derivative=true is not supported for the row-wise activation " + fn.name() + ": "
+              + Rules.ROWWISE_DERIVATIVE + ". Set derivative to false; " + Rules.ROWWISE_GRADIENTS + ".",
+          uid(), "derivative", true,
+          "true is not supported with the row-wise activation '" + fn.name() + "': " + Rules.ROWWISE_DERIVATIVE
+              + "; remove derivative (or set it to false)",
+          null);
+    }
+  }
+
+  /**
+   * @throws InvalidParamException if {@link #validateParams()} does
    */
   @Override
   ColumnFunction prepare() {
+    validateParams();
     Activation parsed = getActivationFunction();
     boolean d = getDerivative();
     if (parsed instanceof RowwiseActivation fn) {
-      if (d) {
-        throw new IllegalArgumentException(
-            uid() + ": derivative=true is not supported for the row-wise activation " + fn.name() + ": "
-                + Rules.ROWWISE_DERIVATIVE + ". Set derivative to false; " + Rules.ROWWISE_GRADIENTS + ".");
-      }
       return (input, type, mode, in) -> ColumnEngine.rowwise(input, type, fn, 1.0, mode, in);
     }
     ElementwiseActivation fn = (ElementwiseActivation) parsed;
@@ -172,15 +189,16 @@ public class ActivationTransformer extends ColumnStage<ActivationTransformer> {
   static Activation parse(String uid, String spec) {
     String prefix = uid + " parameter activation given invalid value '" + spec + "': ";
     if (spec == null) {
-      throw new IllegalArgumentException(prefix + "the spec must not be null. " + validNames());
+      String problem = "the spec must not be null. " + validNames();
+      throw new InvalidParamException(prefix + problem, uid, "activation", null, problem, null);
     }
     try {
       return Activations.parse(spec);
     } catch (IllegalArgumentException e) {
       // the core's message names the problem; it lists the valid names only for an unknown name
       String m = e.getMessage();
-      throw new IllegalArgumentException(
-          prefix + m + (m.contains("valid names") ? "" : ". " + validNames()), e);
+      throw new InvalidParamException(
+          prefix + m + (m.contains("valid names") ? "" : ". " + validNames()), uid, "activation", spec, m, e);
     }
   }
 

@@ -6,7 +6,7 @@ import java.io.Serializable;
 import scala.runtime.AbstractFunction1;
 
 /**
- * Validators for the stages' params whose failure is an {@link IllegalArgumentException} naming the
+ * Validators for the stages' params whose failure is an {@link InvalidParamException} naming the
  * stage, the param, the value and what is allowed, instead of Spark's generic "parameter X given
  * invalid value Y." Spark's {@code Param.validate} calls the validator on every path that sets a value
  * (the setters, {@code set(param, value)}, {@code ParamMap.put}, {@code copy(extra)} and
@@ -34,7 +34,7 @@ final class ParamChecks {
     public final Object apply(T value) {
       String p = problem(value);
       if (p != null) {
-        throw new IllegalArgumentException(uid + ": " + param + " " + p);
+        throw new InvalidParamException(uid + ": " + param + " " + p, uid, param, value, p, null);
       }
       return Boolean.TRUE;
     }

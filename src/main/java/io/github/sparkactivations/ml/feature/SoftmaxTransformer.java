@@ -77,7 +77,7 @@ public class SoftmaxTransformer extends ColumnStage<SoftmaxTransformer> {
 
   /**
    * @param value the temperature T, finite and > 0
-   * @throws IllegalArgumentException naming the param, the value and the allowed range otherwise
+   * @throws InvalidParamException naming the param, the value and the allowed range otherwise
    */
   public SoftmaxTransformer setTemperature(double value) {
     set(temperature, value);

@@ -56,6 +56,36 @@ class StageParamValidationTest extends SparkTestBase {
   }
 
   @Test
+  void refusalsAreTypedWithTheStageTheParamTheValueAndTheProblem() {
+    InvalidParamException t = assertThrows(InvalidParamException.class,
+        () -> new SoftmaxTransformer(S).setTemperature(-2.0));
+    assertEquals(List.of(S, "temperature", "-2.0", "must be > 0 and finite (default 1.0) but was -2.0"),
+        List.of(t.stageUid(), t.param(), t.value(), t.problem()));
+    InvalidParamException h = assertThrows(InvalidParamException.class,
+        () -> new ActivationTransformer(A).setHandleInvalid("Skip"));
+    assertEquals(List.of(A, "handleInvalid", "Skip"), List.of(h.stageUid(), h.param(), h.value()));
+    assertEquals("must be one of error, skip, keep (default error) but was 'Skip'; the values are lower case: use "
+        + "'skip'", h.problem());
+    InvalidParamException a = assertThrows(InvalidParamException.class,
+        () -> new ActivationTransformer(A).setActivation("elu(alpha=.inf)"));
+    assertEquals(List.of(A, "activation", "elu(alpha=.inf)"), List.of(a.stageUid(), a.param(), a.value()));
+    assertEquals("elu: alpha must be finite but was Infinity", a.problem(), "the core's words, no uid in front");
+    assertEquals(A + " parameter activation given invalid value 'elu(alpha=.inf)': " + a.problem() + ". Valid",
+        a.getMessage().substring(0, a.getMessage().indexOf("Valid") + 5));
+    InvalidParamException n = assertThrows(InvalidParamException.class,
+        () -> new SoftmaxTransformer(S).setInputCols());
+    assertEquals(List.of("inputCols", "[]"), List.of(n.param(), n.value()));
+    // a combination: each value is fine alone, so the setters take them in either order
+    ActivationTransformer d = new ActivationTransformer(A).setDerivative(true).setActivation("softmin");
+    InvalidParamException c = assertThrows(InvalidParamException.class, d::validateParams);
+    assertEquals(List.of("derivative", "true"), List.of(c.param(), c.value()));
+    assertEquals("true is not supported with the row-wise activation 'softmin': every output entry depends on "
+        + "every input entry of the row, so its derivative is a Jacobian matrix per row, not one value per entry; "
+        + "remove derivative (or set it to false)", c.problem());
+    new ActivationTransformer(A).setDerivative(true).setActivation("softplus").validateParams();
+  }
+
+  @Test
   void copyWithABadExtraValueNamesTheParam() {
     SoftmaxTransformer t = new SoftmaxTransformer(S);
     assertEquals(S + ": temperature must be > 0 and finite (default 1.0) but was -2.0",
