@@ -10,6 +10,7 @@ import org.apache.spark.sql.catalyst.InternalRow;
 import org.apache.spark.sql.catalyst.expressions.GenericInternalRow;
 import org.apache.spark.sql.catalyst.expressions.UnsafeArrayData;
 import org.apache.spark.sql.catalyst.util.ArrayData;
+import org.apache.spark.unsafe.Platform;
 
 /**
  * The per-row work of the native path for one column: reads Spark's internal form of the input (the
@@ -196,17 +197,27 @@ public final class NativeFunction implements Serializable {
     return out;
   }
 
-  /** Copies {@code values} into {@code xs}, returning the index of the first NaN, or -1. */
+  /**
+   * Copies {@code values} (a vector's values: never a null element) into {@code xs}, returning the index
+   * of the first NaN, or -1. Spark's own array is copied in one block and then scanned, instead of read
+   * element by element through {@link ArrayData#getDouble}.
+   */
   private static int readDoubles(ArrayData values, double[] xs) {
-    int nan = -1;
-    for (int i = 0; i < xs.length; i++) {
-      double x = values.getDouble(i);
-      xs[i] = x;
-      if (x != x && nan < 0) {
-        nan = i;
+    int n = xs.length;
+    if (values instanceof UnsafeArrayData u) {
+      Platform.copyMemory(u.getBaseObject(), u.getBaseOffset() + UnsafeArrayData.calculateHeaderPortionInBytes(n),
+          xs, Platform.DOUBLE_ARRAY_OFFSET, 8L * n);
+    } else {
+      for (int i = 0; i < n; i++) {
+        xs[i] = values.getDouble(i);
       }
     }
-    return nan;
+    for (int i = 0; i < n; i++) {
+      if (xs[i] != xs[i]) {
+        return i;
+      }
+    }
+    return -1;
   }
 
   private <T> T onNaN(int index) {
