@@ -194,7 +194,7 @@ final class SpecParser {
         + at + "; " + SYNTAX + ", e.g. relu, leaky_relu(alpha=0.01), gelu(approximate=tanh)");
   }
 
-  private IllegalArgumentException unknownName(String rawName) {
+  private UnknownActivationException unknownName(String rawName) {
     String lower = rawName.toLowerCase(Locale.ROOT);
     String best = null;
     int bestDistance = Integer.MAX_VALUE;
@@ -217,10 +217,11 @@ final class SpecParser {
       }
     }
     String suggestion = best != null && bestDistance <= Math.max(2, lower.length() / 3)
-        ? " (did you mean '" + Activations.ALIASES.getOrDefault(best, best) + "'?)"
-        : "";
-    return new IllegalArgumentException("unknown activation '" + rawName + "'" + suggestion
-        + "; valid names: " + String.join(", ", Activations.NAMES) + "; aliases: " + aliasList());
+        ? Activations.ALIASES.getOrDefault(best, best)
+        : null;
+    return new UnknownActivationException("unknown activation '" + rawName + "'"
+        + (suggestion == null ? "" : " (did you mean '" + suggestion + "'?)")
+        + "; valid names: " + String.join(", ", Activations.NAMES) + "; aliases: " + aliasList(), rawName, suggestion);
   }
 
   private static String aliasList() {

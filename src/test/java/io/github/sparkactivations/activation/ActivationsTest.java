@@ -1,6 +1,7 @@
 package io.github.sparkactivations.activation;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertInstanceOf;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -253,6 +254,15 @@ class ActivationsTest {
     assertContains(error("leaky_rellu(alpha=1)"), "did you mean 'leaky_relu'");
     assertContains(error("logistc"), "did you mean 'sigmoid'");
     assertTrue(!error("zzzzzzzzzz").contains("did you mean"));
+    // typed, so a caller does not read the message to tell an unknown name from a bad parameter
+    UnknownActivationException u =
+        assertThrows(UnknownActivationException.class, () -> Activations.parse("logistc(lambda=2)"));
+    assertEquals("logistc", u.name());
+    assertEquals("sigmoid", u.suggestion());
+    assertEquals(null, assertThrows(UnknownActivationException.class, () -> Activations.parse("zzzzzzzzzz"))
+        .suggestion());
+    IllegalArgumentException bad = assertThrows(IllegalArgumentException.class, () -> Activations.parse("elu(alpha=x)"));
+    assertFalse(bad instanceof UnknownActivationException, bad.getMessage());
   }
 
   @Test

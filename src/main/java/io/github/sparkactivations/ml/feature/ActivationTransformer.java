@@ -4,6 +4,7 @@ import io.github.sparkactivations.activation.Activation;
 import io.github.sparkactivations.activation.Activations;
 import io.github.sparkactivations.activation.ElementwiseActivation;
 import io.github.sparkactivations.activation.RowwiseActivation;
+import io.github.sparkactivations.activation.UnknownActivationException;
 import io.github.sparkactivations.internal.ColumnEngine;
 import io.github.sparkactivations.internal.Rules;
 import io.github.sparkactivations.internal.StageColumns.ColumnFunction;
@@ -194,11 +195,12 @@ public class ActivationTransformer extends ColumnStage<ActivationTransformer> {
     }
     try {
       return Activations.parse(spec);
+    } catch (UnknownActivationException e) {
+      // the core's message already lists the valid names
+      throw new InvalidParamException(prefix + e.getMessage(), uid, "activation", spec, e.getMessage(), e);
     } catch (IllegalArgumentException e) {
-      // the core's message names the problem; it lists the valid names only for an unknown name
       String m = e.getMessage();
-      throw new InvalidParamException(
-          prefix + m + (m.contains("valid names") ? "" : ". " + validNames()), uid, "activation", spec, m, e);
+      throw new InvalidParamException(prefix + m + ". " + validNames(), uid, "activation", spec, m, e);
     }
   }
 

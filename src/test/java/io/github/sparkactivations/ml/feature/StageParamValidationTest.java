@@ -3,6 +3,7 @@ package io.github.sparkactivations.ml.feature;
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.github.sparkactivations.testing.SparkTestBase;
 import java.nio.charset.StandardCharsets;
@@ -72,6 +73,11 @@ class StageParamValidationTest extends SparkTestBase {
     assertEquals("elu: alpha must be finite but was Infinity", a.problem(), "the core's words, no uid in front");
     assertEquals(A + " parameter activation given invalid value 'elu(alpha=.inf)': " + a.problem() + ". Valid",
         a.getMessage().substring(0, a.getMessage().indexOf("Valid") + 5));
+    InvalidParamException u = assertThrows(InvalidParamException.class,
+        () -> new ActivationTransformer(A).setActivation("rleu"));
+    assertTrue(u.problem().startsWith("unknown activation 'rleu' (did you mean 'relu'?)"), u.problem());
+    assertEquals(1, u.getMessage().split("valid names", -1).length - 1, "the names are listed once: " + u.getMessage());
+    assertEquals(-1, u.getMessage().indexOf("Valid activations"), u.getMessage());
     InvalidParamException n = assertThrows(InvalidParamException.class,
         () -> new SoftmaxTransformer(S).setInputCols());
     assertEquals(List.of("inputCols", "[]"), List.of(n.param(), n.value()));
