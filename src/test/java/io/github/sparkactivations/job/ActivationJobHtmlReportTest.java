@@ -2,6 +2,7 @@ package io.github.sparkactivations.job;
 
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.github.sparkactivations.activation.KernelPath;
@@ -24,9 +25,10 @@ class ActivationJobHtmlReportTest extends SparkTestBase {
   @Test
   void htmlReportShowsTheJsonNumbersAndHistogramsComputedIndependently() throws Exception {
     Path out = tmp.resolve("iris");
-    JobCli.Result r = JobCli.run("run", "conf/iris.yaml", "--set", "output.path=" + out, "--set",
+    List<String> sets = List.of("output.path=" + out,
         "stages=[{activation: sigmoid, inputCol: features, outputCol: s}, {type: softmax, inputCol: s, outputCol: p},"
             + " {activation: tanh, derivative: true, inputCol: features, outputCol: d}]");
+    JobCli.Result r = JobCli.run("run", "conf/iris.yaml", "--set", sets.get(0), "--set", sets.get(1));
     assertEquals(0, r.exit(), r.toString());
     assertEquals("", r.err());
     assertTrue(r.out().lines().anyMatch(l -> l.startsWith("  html    ") && l.endsWith(out + ".report.html")), r.out());
@@ -44,6 +46,18 @@ class ActivationJobHtmlReportTest extends SparkTestBase {
     HtmlReportPage page = HtmlReportPage.read(tmp.resolve("iris.report.html"));
     page.assertSelfContained();
     page.assertMatches(json);
+
+    // the config as a user writes it: each stage's kind under its type key, no YAML tag (!<activation>);
+    // read back as a config file, it is the run's config
+    String yaml = page.configYaml();
+    assertFalse(page.doc().text().contains("!<"), yaml);
+    List<String> keys = yaml.lines().map(l -> l.strip().replaceFirst("^- ", "")).toList();
+    for (String kv : List.of("type: activation", "activation: sigmoid", "inputCol: features", "outputCol: s",
+        "type: softmax", "inputCol: s", "outputCol: p", "temperature: 1.0", "activation: tanh", "derivative: true",
+        "outputCol: d", "path: sample-data/iris.csv", "handleInvalid: error", "spark.sql.shuffle.partitions: \"4\"")) {
+      assertTrue(keys.contains(kv), kv + " in\n" + yaml);
+    }
+    assertEquals(ConfigLoader.load(Path.of("conf/iris.yaml"), sets), ConfigLoader.parse(yaml, "the page", List.of()));
 
     double[][] x = JobCli.standardize(JobCli.Table.read(Path.of("sample-data/iris.csv")).numericExcept("species"));
     int n = x.length;

@@ -45,6 +45,13 @@ record HtmlReportPage(Document doc, String html) {
     return (long) Double.parseDouble(td.attr("data-value"));
   }
 
+  /** The effective config as the page shows it (the text of its config block). */
+  String configYaml() {
+    Element pre = doc.selectFirst("pre.config");
+    assertNotNull(pre, "the page shows the config");
+    return pre.wholeText();
+  }
+
   List<String> chainStages() {
     return doc.select("table.chain").eachAttr("data-stages");
   }

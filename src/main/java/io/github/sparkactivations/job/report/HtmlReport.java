@@ -33,8 +33,16 @@ public final class HtmlReport {
       + "gap:.5em 1.5em}figure{margin:.4em 0}figcaption{font-size:.85em;color:#555;max-width:760px}"
       + "pre{background:#f6f6f6;padding:.6em;overflow:auto}.note{color:#555;font-size:.9em;max-width:1000px}";
 
+  /**
+   * The config as a user writes it: a stage's kind as its {@code type} key, not a YAML tag
+   * ({@code !<activation>}, Jackson's default for a polymorphic type in YAML), and strings unquoted
+   * unless YAML needs the quotes (a string that reads as a number keeps them: {@code "4"}).
+   */
   private static final ObjectMapper YAML = new YAMLMapper()
       .disable(YAMLGenerator.Feature.WRITE_DOC_START_MARKER)
+      .disable(YAMLGenerator.Feature.USE_NATIVE_TYPE_ID)
+      .enable(YAMLGenerator.Feature.MINIMIZE_QUOTES)
+      .enable(YAMLGenerator.Feature.ALWAYS_QUOTE_NUMBERS_AS_STRINGS)
       .setSerializationInclusion(JsonInclude.Include.NON_NULL);
 
   private HtmlReport() {}
@@ -99,7 +107,7 @@ public final class HtmlReport {
       valueRow(h, "time-" + e.getKey(), "wall time: " + e.getKey(), e.getValue(), String.format(Locale.ROOT, "%.2f s", e.getValue()));
     }
     valueRow(h, "time-total", "wall time: total", report.totalSeconds(), String.format(Locale.ROOT, "%.2f s", report.totalSeconds()));
-    h.append("</table>\n<h3>Config (effective, defaults resolved)</h3>\n<pre>").append(esc(configYaml)).append("</pre>\n");
+    h.append("</table>\n<h3>Config (effective, defaults resolved)</h3>\n<pre class=\"config\">").append(esc(configYaml)).append("</pre>\n");
     h.append("</body></html>\n");
     return h.toString();
   }
