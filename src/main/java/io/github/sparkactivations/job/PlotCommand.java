@@ -49,7 +49,7 @@ final class PlotCommand implements Callable<Integer> {
           + "(default: ${DEFAULT-VALUE})")
   String layout;
 
-  @Option(names = "--no-derivative", description = "draw f only")
+  @Option(names = "--no-derivative", description = "draw f only (in either layout)")
   boolean noDerivative;
 
   @Option(names = "--width", defaultValue = "1000", description = "width in pixels (default: ${DEFAULT-VALUE})")
@@ -94,7 +94,7 @@ final class PlotCommand implements Callable<Integer> {
     int w = pr.hasMatchedOption("--width") ? width : 480;
     int h = pr.hasMatchedOption("--height") ? height : 340;
     try {
-      ActivationGrid.save(ActivationGrid.panels(specs, from, to, w, h), out);
+      ActivationGrid.save(ActivationGrid.panels(specs, from, to, w, h, !noDerivative), out);
     } catch (FileSystemException e) {
       throw new ConfigException(null, "plot --out", "cannot write " + out + ": " + unwritable(out, e)
           + "; choose a writable --out");

@@ -17,12 +17,12 @@ import org.knowm.xchart.XYSeries;
 import org.knowm.xchart.style.markers.SeriesMarkers;
 
 /**
- * One panel per activation, each with its f (line) and f' (dots), laid out in a grid: each function
- * on its own axes, as one draws them to learn them, instead of overlaid on one chart.
+ * One panel per activation, each with its f (line) and, unless turned off, f' (dots), laid out in a
+ * grid: each function on its own axes, as one draws them to learn them, instead of overlaid on one chart.
  *
  * <pre>{@code
- * ActivationGrid.save(List.of("sigmoid", "tanh", "relu", "leaky_relu", "elu(alpha=0.5)"), -5, 5,
- *     480, 340, Path.of("activations.png"));
+ * ActivationGrid.save(ActivationGrid.panels(List.of("sigmoid", "tanh", "relu", "leaky_relu", "elu(alpha=0.5)"),
+ *     -5, 5, 480, 340), Path.of("activations.png"));
  * }</pre>
  */
 public final class ActivationGrid {
@@ -51,12 +51,25 @@ public final class ActivationGrid {
    *     {@link ActivationChart.Builder})
    */
   public static List<XYChart> panels(List<String> specs, double from, double to, int panelWidth, int panelHeight) {
+    return panels(specs, from, to, panelWidth, panelHeight, true);
+  }
+
+  /**
+   * The panels: one chart per spec, titled with the function, over the same range, with f' beside f
+   * when {@code derivatives} is true and f alone otherwise.
+   *
+   * @throws IllegalArgumentException for a bad or row-wise spec, a bad range or a bad panel size (see
+   *     {@link ActivationChart.Builder})
+   */
+  public static List<XYChart> panels(List<String> specs, double from, double to, int panelWidth, int panelHeight,
+      boolean derivatives) {
     if (specs.isEmpty()) {
       throw new IllegalArgumentException("add at least one activation");
     }
     List<XYChart> charts = new ArrayList<>();
     for (String spec : specs) {
-      XYChart c = ActivationChart.builder().add(spec).range(from, to).size(panelWidth, panelHeight).build();
+      XYChart c = ActivationChart.builder().add(spec).range(from, to).size(panelWidth, panelHeight)
+          .derivatives(derivatives).build();
       String name = c.getSeriesMap().keySet().iterator().next();
       c.setTitle(name);
       c.getStyler().setLegendVisible(false);
@@ -69,7 +82,7 @@ public final class ActivationGrid {
       if (derivative != null) {
         derivative.setMarkerColor(DERIVATIVE);
       }
-      c.setYAxisTitle("f(x) (line)   f'(x) (red dots)");
+      c.setYAxisTitle(derivatives ? "f(x) (line)   f'(x) (red dots)" : "f(x)");
       unevenAnchor(c, from, to);
       charts.add(c);
     }

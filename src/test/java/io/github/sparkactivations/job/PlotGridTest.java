@@ -41,6 +41,33 @@ class PlotGridTest {
   }
 
   @Test
+  void gridWithNoDerivativeDrawsFOnly() throws Exception {
+    Path png = tmp.resolve("f-only.png");
+    JobCli.Result r = JobCli.run("plot", "sigmoid", "tanh", "relu", "elu(alpha=0.5)", "--layout", "grid",
+        "--no-derivative", "--out", png.toString());
+    assertEquals(0, r.exit(), r.toString());
+    BufferedImage img = ImageIO.read(png.toFile());
+    assertEquals(3 * 480, img.getWidth());
+    assertEquals(2 * 340, img.getHeight());
+    int[][] cells = {{0, 0}, {1, 0}, {2, 0}, {0, 1}};
+    for (int[] p : cells) {
+      int x0 = p[0] * 480;
+      int y0 = p[1] * 340;
+      assertTrue(count(img, x0, y0, 0x4E79A7) > 300, "f drawn in panel " + p[0] + "," + p[1]);
+      assertEquals(0, count(img, x0, y0, 0xE15759), "no f' dot in panel " + p[0] + "," + p[1]);
+    }
+    // the panels behind it: f alone (plus the invisible tick anchor), f and f' when asked for
+    List<XYChart> fOnly = ActivationGrid.panels(List.of("relu", "tanh"), -2, 3, 480, 340, false);
+    List<XYChart> both = ActivationGrid.panels(List.of("relu", "tanh"), -2, 3, 480, 340, true);
+    for (int i = 0; i < 2; i++) {
+      String name = List.of("relu", "tanh").get(i);
+      assertEquals(List.of(" ", name), List.copyOf(fOnly.get(i).getSeriesMap().keySet()));
+      assertEquals(List.of(" ", name, name + "'"), List.copyOf(both.get(i).getSeriesMap().keySet()));
+      assertEquals("f(x)", fOnly.get(i).getYAxisTitle());
+    }
+  }
+
+  @Test
   void eachPanelHoldsItsFunctionAndDerivativeOverTheRange() {
     List<XYChart> panels = ActivationGrid.panels(List.of("relu", "leaky_relu(alpha=0.1)"), -2, 3, 480, 340);
     assertEquals(2, panels.size());
