@@ -155,13 +155,21 @@ final class RunProgress implements AutoCloseable {
     }
   }
 
-  /** Rows read by the tasks finished since the last reset (cached blocks included). */
+  /**
+   * Name of Spark SQL's per-operator row count ({@code SQLMetrics}), which a task reports for each
+   * operator it ran, the scan of cached data included.
+   */
+  static final String SQL_OUTPUT_ROWS = "number of output rows";
+
+  /** Rows read by the tasks finished since the last reset (cached data included). */
   private static final class RowsRead extends SparkListener {
     private final AtomicLong rows = new AtomicLong();
 
     /**
-     * A task's rows: the most of the records it read from files, wrote, read from a shuffle, or
-     * counted in the report's accumulator (a scan of cached data counts batches, not rows).
+     * A task's rows: the most of the records it read from files, wrote, or read from a shuffle, the
+     * rows its SQL operators output, and the rows counted in the report's accumulator. The operators'
+     * count is what makes a scan of cached data count rows: its input records are the cached column
+     * batches (up to 10,000 rows each), so a fit over the cached input would otherwise show batches.
      */
     @Override
     public void onTaskEnd(SparkListenerTaskEnd end) {
@@ -174,8 +182,8 @@ final class RunProgress implements AutoCloseable {
       scala.collection.Iterator<AccumulableInfo> it = end.taskInfo().accumulables().iterator();
       while (it.hasNext()) {
         AccumulableInfo a = it.next();
-        if (a.name().isDefined() && a.name().get().equals(StatisticsPass.ROWS_ACCUMULATOR)
-            && a.update().isDefined() && a.update().get() instanceof Number u) {
+        if (a.name().isDefined() && a.update().isDefined() && a.update().get() instanceof Number u
+            && (a.name().get().equals(StatisticsPass.ROWS_ACCUMULATOR) || a.name().get().equals(SQL_OUTPUT_ROWS))) {
           n = Math.max(n, u.longValue());
         }
       }
