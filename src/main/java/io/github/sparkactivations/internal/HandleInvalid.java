@@ -20,7 +20,11 @@ public enum HandleInvalid {
    * those rows out.
    */
   SKIP,
-  /** Keep the row: a null cell gives a null result, NaN entries propagate through the function. */
+  /**
+   * Keep the row: a null cell gives a null result, NaN entries propagate through the function, a null
+   * array element gives a null element (elementwise) or a null row (row-wise). The SQL functions always
+   * use this mode; they have no {@code handleInvalid} setting.
+   */
   KEEP;
 
   /** The default setting. */

@@ -13,8 +13,10 @@
  *       {@link io.github.sparkactivations.internal.UdfColumns}) is made there and nowhere else.
  *   <li>{@link io.github.sparkactivations.internal.ColumnKind}: the supported input column types
  *       (ML vector, {@code array<double>}, {@code array<float>}, numeric scalars) and their output types.
- *   <li>{@link io.github.sparkactivations.internal.HandleInvalid}: the {@code handleInvalid} values and
- *       their one spelling rule, shared by the stages, the SQL functions and the job.
+ *   <li>{@link io.github.sparkactivations.internal.HandleInvalid}: the {@code handleInvalid} modes and
+ *       the one spelling rule of the setting, shared by the stages' param and the job's config keys. The
+ *       SQL functions have no such setting: they always pass {@code KEEP} (a null cell gives null, a NaN
+ *       entry propagates, a null array element gives a null element, or a null row row-wise).
  *   <li>{@link io.github.sparkactivations.internal.InvalidInputException}: the typed, serializable
  *       failure of invalid input under {@code handleInvalid=error}, whose fields (stage uid, column, row
  *       position if known, entry index, null or NaN) other layers read instead of its message.

@@ -36,10 +36,13 @@ import org.apache.spark.sql.types.DataTypes;
  * gives {@code array<float>}, and for {@code activation}/{@code activation_derivative} any numeric
  * scalar gives a {@code double}. A constant spec (the usual case) is parsed once, when the query is
  * analysed, so a bad spec fails before any job runs; a spec read from a column is parsed once per
- * distinct value per task, and an invalid value fails the task naming the call and the spec. As with
- * SQL functions generally, a null input gives null (an untyped {@code NULL} literal gives a null
- * {@code double} from {@code activation}, a null {@code array<double>} from {@code softmax}) and NaN
- * entries propagate (the stages' {@code handleInvalid} has no SQL counterpart). A NULL spec, a
+ * distinct value per task, and an invalid value fails the task naming the call and the spec. Invalid
+ * input is always kept, as by the stages under {@code handleInvalid=keep} (there is no
+ * {@code handleInvalid} argument): as with SQL functions generally, a null input gives null (an untyped
+ * {@code NULL} literal gives a null {@code double} from {@code activation}, a null {@code array<double>}
+ * from {@code softmax}); a NaN entry propagates (NaN at that entry from {@code activation}, a NaN row
+ * from {@code softmax}); a null array element gives a null element from {@code activation} and
+ * {@code activation_derivative}, a null row from {@code softmax} and {@code log_softmax}. A NULL spec, a
  * temperature that is not a constant finite number > 0, or a wrong number of arguments fails at
  * analysis with an {@code IllegalArgumentException} naming the function.
  *

@@ -7,7 +7,10 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 
 import org.junit.jupiter.api.Test;
 
-/** The one spelling rule of handleInvalid, shared by the stage param, the SQL functions and the job. */
+/**
+ * The one spelling rule of handleInvalid, shared by the stage param and the job's config keys (the SQL
+ * functions have no handleInvalid setting: they always keep invalid input, see ActivationFunctionsEdgeCaseTest).
+ */
 class HandleInvalidTest {
 
   @Test

@@ -3,12 +3,14 @@ package io.github.sparkactivations.sql;
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.github.sparkactivations.testing.Frames;
 import io.github.sparkactivations.testing.NumericAssert;
 import io.github.sparkactivations.testing.SparkTestBase;
+import java.util.Arrays;
 import java.util.List;
 import org.apache.spark.ml.linalg.DenseVector;
 import org.apache.spark.ml.linalg.SQLDataTypes;
@@ -61,6 +63,42 @@ class ActivationFunctionsEdgeCaseTest extends SparkTestBase {
     assertTrue(m.contains("activation: spec must not be null"), m);
     m = failure("SELECT softmax(v, NULL) FROM edge");
     assertTrue(m.contains("temperature must be a constant number"), m);
+  }
+
+  @Test
+  void invalidInputIsAlwaysKeptNeverFailedOrDropped() {
+    StructType schema = new StructType().add("id", DataTypes.IntegerType)
+        .add("a", DataTypes.createArrayType(DataTypes.DoubleType, true));
+    spark.createDataFrame(List.of(
+            RowFactory.create(0, new Double[] {1.0, Double.NaN, -2.0}),
+            RowFactory.create(1, new Double[] {1.0, null, -2.0}),
+            RowFactory.create(2, new Double[] {0.5, -1.0})), schema)
+        .createOrReplaceTempView("invalid");
+    List<Row> rows = spark.sql("SELECT activation('relu', a), activation_derivative('tanh', a), softmax(a), "
+        + "log_softmax(a) FROM invalid ORDER BY id").collectAsList();
+    assertEquals(3, rows.size(), "no row dropped");
+    double t1 = 1 - Math.tanh(1.0) * Math.tanh(1.0);
+    double t2 = 1 - Math.tanh(-2.0) * Math.tanh(-2.0);
+    // NaN entry: NaN at that entry elementwise, a NaN row row-wise
+    Row nan = rows.get(0);
+    assertEquals(List.of(1.0, Double.NaN, 0.0), nan.getList(0));
+    assertEquals(t1, (Double) nan.getList(1).get(0), 1e-15);
+    assertTrue(Double.isNaN((Double) nan.getList(1).get(1)));
+    assertEquals(t2, (Double) nan.getList(1).get(2), 1e-15);
+    assertEquals(List.of(Double.NaN, Double.NaN, Double.NaN), nan.getList(2));
+    assertEquals(List.of(Double.NaN, Double.NaN, Double.NaN), nan.getList(3));
+    // null element: a null element elementwise (the others computed), a null row row-wise
+    Row hole = rows.get(1);
+    assertEquals(Arrays.asList(1.0, null, 0.0), hole.getList(0));
+    assertEquals(t1, (Double) hole.getList(1).get(0), 1e-15);
+    assertNull(hole.getList(1).get(1));
+    assertEquals(t2, (Double) hole.getList(1).get(2), 1e-15);
+    assertTrue(hole.isNullAt(2));
+    assertTrue(hole.isNullAt(3));
+    // a valid row beside them is computed as usual: softmax(0.5, -1) = (1, e^-1.5) / (1 + e^-1.5)
+    double z = 1 + Math.exp(-1.5);
+    assertEquals(1 / z, (Double) rows.get(2).getList(2).get(0), 1e-15);
+    assertEquals(-1.5 - Math.log(z), (Double) rows.get(2).getList(3).get(1), 1e-15);
   }
 
   @Test
