@@ -1,6 +1,6 @@
 package io.github.sparkactivations.internal.codegen;
 
-import io.github.sparkactivations.internal.shim.SparkShim;
+import io.github.sparkactivations.internal.shim.BuildLine;
 import java.util.Locale;
 import org.apache.spark.sql.internal.SQLConf;
 
@@ -12,7 +12,7 @@ import org.apache.spark.sql.internal.SQLConf;
  * paths give bit-identical results.
  *
  * <p>The rule for {@code auto}, in this one place: native iff the running Spark has the major.minor
- * line this build was compiled for ({@link SparkShim#LINE}), since
+ * line this build was compiled for ({@link BuildLine#LINE}), since
  * Catalyst's expression API is internal to Spark and may change between lines.
  */
 public final class Execution {
@@ -43,7 +43,7 @@ public final class Execution {
 
   /** True if the running Spark line supports the native path. */
   public static boolean nativeSupported() {
-    return sparkVersion().startsWith(SparkShim.LINE + ".");
+    return BuildLine.runs(sparkVersion());
   }
 
   /**
@@ -59,7 +59,7 @@ public final class Execution {
       case NATIVE -> {
         if (!nativeSupported()) {
           throw new IllegalStateException(
-              CONF + "=native, but this build's native path is for Spark " + SparkShim.LINE
+              CONF + "=native, but this build's native path is for Spark " + BuildLine.LINE
                   + ".x and Spark " + sparkVersion() + " is running; set " + CONF + " to auto or udf");
         }
         yield true;

@@ -17,12 +17,6 @@ public final class SparkShim {
 
   private SparkShim() {}
 
-  /**
-   * The Spark line this copy is compiled for ({@value}: Spark 4.x), as a prefix of the running Spark's
-   * version: the native execution path uses Catalyst internals, so it runs only on this line.
-   */
-  public static final String LINE = "4";
-
   /** The column of a Catalyst expression. */
   public static Column column(Expression expression) {
     return ExpressionUtils.column(expression);

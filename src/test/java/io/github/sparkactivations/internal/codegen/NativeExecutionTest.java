@@ -8,6 +8,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import io.github.sparkactivations.activation.Activations;
 import io.github.sparkactivations.activation.ElementwiseActivation;
 import io.github.sparkactivations.activation.RowwiseActivation;
+import io.github.sparkactivations.internal.shim.BuildLine;
 import io.github.sparkactivations.ml.feature.ActivationTransformer;
 import io.github.sparkactivations.ml.feature.SoftmaxTransformer;
 import io.github.sparkactivations.sql.ActivationFunctions;
@@ -279,6 +280,13 @@ class NativeExecutionTest extends SparkTestBase {
   void theConfPicksThePathAndRefusesOtherValues() {
     Dataset<Row> in = input();
     assertTrue(Execution.nativeSupported(), "this build's own Spark line");
+    // the line is the build's major.minor, so a jar built for one Spark 4 line falls back to the UDF on another
+    String running = spark.version();
+    assertEquals(running.substring(0, running.indexOf('.', running.indexOf('.') + 1)), BuildLine.LINE);
+    assertTrue(BuildLine.runs(BuildLine.LINE + ".7"));
+    String[] mm = BuildLine.LINE.split("\\.");
+    assertFalse(BuildLine.runs(mm[0] + "." + (Integer.parseInt(mm[1]) + 1) + ".0"), "the next minor line");
+    assertFalse(BuildLine.runs(BuildLine.LINE + "0.1"), "4.20 is not 4.2");
     withExecution("UDF", () -> {
       Dataset<Row> df = in.select(ActivationFunctions.activation("tanh", in.col("num")));
       assertTrue(holds(df, ScalaUDF.class));
