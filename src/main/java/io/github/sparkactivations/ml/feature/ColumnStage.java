@@ -35,8 +35,9 @@ abstract class ColumnStage<S extends ColumnStage<S>> extends Transformer
   /** Creates the shared params; the uid must be assigned before any param is created. */
   ColumnStage(String uid) {
     this.uid = uid;
-    inputCol = new Param<>(this, "inputCol", "input column name");
-    outputCol = new Param<>(this, "outputCol", "output column name (default: <uid>__output)");
+    inputCol = new Param<>(this, "inputCol", "input column name", new ParamChecks.ColumnName(uid, "inputCol"));
+    outputCol = new Param<>(this, "outputCol", "output column name (default: <uid>__output)",
+        new ParamChecks.ColumnName(uid, "outputCol"));
     inputCols =
         new StringArrayParam(
             this, "inputCols", "input column names (at least one)",

@@ -68,7 +68,28 @@ final class ParamChecks {
     }
   }
 
-  /** A column-name array that must hold at least one name. */
+  /** A column name: not null, not blank. */
+  static final class ColumnName extends Check<String> {
+    private static final long serialVersionUID = 1L;
+
+    ColumnName(String uid, String param) {
+      super(uid, param);
+    }
+
+    @Override
+    String problem(String value) {
+      return nameProblem(value);
+    }
+  }
+
+  static String nameProblem(String name) {
+    if (name == null) {
+      return "must be a column name but was null";
+    }
+    return name.isBlank() ? "must be a column name but was '" + name + "' (blank)" : null;
+  }
+
+  /** A column-name array that must hold at least one name, each a {@link ColumnName}. */
   static final class NonEmptyNames extends Check<String[]> {
     private static final long serialVersionUID = 1L;
 
@@ -81,7 +102,16 @@ final class ParamChecks {
       if (value == null) {
         return "must not be null; give at least one column name";
       }
-      return value.length == 0 ? "must not be empty; give at least one column name" : null;
+      if (value.length == 0) {
+        return "must not be empty; give at least one column name";
+      }
+      for (int i = 0; i < value.length; i++) {
+        String p = nameProblem(value[i]);
+        if (p != null) {
+          return "element " + i + " " + p;
+        }
+      }
+      return null;
     }
   }
 }

@@ -142,6 +142,24 @@ class StageParamValidationTest extends SparkTestBase {
   }
 
   @Test
+  void nullOrBlankColumnNamesFailWhenSet() {
+    for (ColumnStage<?> t : List.<ColumnStage<?>>of(new SoftmaxTransformer(S), new ActivationTransformer(A))) {
+      String uid = t.uid();
+      assertEquals(uid + ": inputCol must be a column name but was null", message(() -> t.setInputCol(null)));
+      assertEquals(uid + ": outputCol must be a column name but was ' ' (blank)", message(() -> t.setOutputCol(" ")));
+      everyPathSays(t, t.outputCol(), null, uid + ": outputCol must be a column name but was null");
+      assertEquals(uid + ": outputCols element 1 must be a column name but was null",
+          message(() -> t.setOutputCols("a", null)));
+      assertEquals(uid + ": inputCols element 0 must be a column name but was '' (blank)",
+          message(() -> t.setInputCols("", "b")));
+      assertEquals(false, t.isSet(t.inputCol()));
+      assertEquals(uid + "__output", t.getOutputCol(), "a refused value leaves the default");
+      InvalidParamException e = assertThrows(InvalidParamException.class, () -> t.setInputCol(""));
+      assertEquals(List.of("inputCol", ""), List.of(e.param(), e.value()));
+    }
+  }
+
+  @Test
   void loadingABadSavedValueFailsWithTheSameMessage(@TempDir Path dir) throws Exception {
     String path = dir.resolve("softmax").toString();
     new SoftmaxTransformer(S).setInputCol("x").setOutputCol("y").setTemperature(2.0).setHandleInvalid("skip")
