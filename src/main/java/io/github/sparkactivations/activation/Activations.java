@@ -14,7 +14,7 @@ import java.util.function.Function;
  * values are case-insensitive ({@link Locale#ROOT}); spaces are allowed around every token; numeric
  * values are Java double literals ({@link Double#parseDouble}); enumerated values (gelu's
  * {@code approximate}) may be quoted; omitted parameters take their defaults; {@code name()} equals
- * {@code name}. Seed aliases such as {@code logistic} or {@code binary_sigmoid} map to their canonical
+ * {@code name}. Common aliases such as {@code logistic} or {@code binary_sigmoid} map to their canonical
  * names (see {@link #aliases()}). Every activation's {@link Activation#spec()} parses back to an equal
  * object:
  *

@@ -77,10 +77,11 @@ public final class Rules {
     return Activations.requireElementwise(
         parsed,
         function + " applies an elementwise activation to each entry",
-        derivative
-            ? " (a row-wise function's derivative is a Jacobian matrix per row). For gradients use "
-                + "RowwiseActivation.backward"
-            : ". " + rowwiseAlternative);
+        derivative ? " (" + ROWWISE_DERIVATIVE + "). " + capitalised(ROWWISE_GRADIENTS) : ". " + rowwiseAlternative);
+  }
+
+  private static String capitalised(String s) {
+    return Character.toUpperCase(s.charAt(0)) + s.substring(1);
   }
 
   /**

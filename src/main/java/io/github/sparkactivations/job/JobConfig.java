@@ -5,6 +5,7 @@ import com.fasterxml.jackson.annotation.JsonTypeInfo;
 import io.github.sparkactivations.activation.Activation;
 import io.github.sparkactivations.activation.ElementwiseActivation;
 import io.github.sparkactivations.internal.HandleInvalid;
+import io.github.sparkactivations.internal.Rules;
 import java.util.LinkedHashMap;
 import java.util.List;
 import org.apache.spark.ml.Transformer;
@@ -196,7 +197,7 @@ public record JobConfig(
       Double temperature, Boolean logSoftmax, String inputCol, String outputCol, String handleInvalid)
       implements StageConfig {
     public SoftmaxStage {
-      temperature = temperature == null ? 1.0 : temperature;
+      temperature = temperature == null ? Rules.DEFAULT_TEMPERATURE : temperature;
       logSoftmax = logSoftmax != null && logSoftmax;
       handleInvalid = handleInvalid == null ? HandleInvalid.DEFAULT.paramValue() : handleInvalid;
     }

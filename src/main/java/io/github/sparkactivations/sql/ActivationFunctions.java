@@ -197,7 +197,7 @@ public final class ActivationFunctions {
     public Expression apply(List<Expression> arguments) {
       List<Expression> a = args(arguments, name, 1, 2, "(x) or (x, temperature)");
       Expression x = a.get(0);
-      double temperature = 1.0;
+      double temperature = Rules.DEFAULT_TEMPERATURE;
       if (a.size() == 2) {
         Expression t = a.get(1);
         Object value = t.foldable() ? t.eval(InternalRow.empty()) : null;

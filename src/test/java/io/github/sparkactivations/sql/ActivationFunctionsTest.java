@@ -132,8 +132,9 @@ class ActivationFunctionsTest extends SparkTestBase {
         () -> spark.sql("SELECT activation_derivative('hardmax', v) FROM t")).getMessage();
     assertTrue(m.startsWith("activation_derivative('hardmax', t.v): hardmax is a row-wise activation (it maps a "
         + "whole row at once), but the SQL function activation_derivative applies an elementwise activation to "
-        + "each entry (a row-wise function's derivative is a Jacobian matrix per row). For gradients use "
-        + "RowwiseActivation.backward; elementwise activations: binary_step, "), m);
+        + "each entry (every output entry depends on every input entry of the row, so its derivative is a "
+        + "Jacobian matrix per row, not one value per entry). For gradients use the core's "
+        + "RowwiseActivation.backward (the vector-Jacobian product); elementwise activations: binary_step, "), m);
     m = Frames.messages(assertThrows(Exception.class, () -> spark.sql("SELECT softmax(x) FROM t")));
     assertTrue(m.contains("must be of type vector, array<double> or array<float> but was double"), m);
     m = Frames.messages(assertThrows(Exception.class, () -> spark.sql("SELECT softmax(v, 0) FROM t")));
