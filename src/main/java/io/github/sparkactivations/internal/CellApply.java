@@ -1,6 +1,5 @@
 package io.github.sparkactivations.internal;
 
-import io.github.sparkactivations.internal.InvalidInputException.Problem;
 import org.apache.spark.ml.linalg.DenseVector;
 import org.apache.spark.ml.linalg.SparseVector;
 import org.apache.spark.ml.linalg.Vector;
@@ -20,24 +19,21 @@ final class CellApply {
   static Vector vector(CellFunction f, Vector v, HandleInvalid mode, InputRef in)
       throws InvalidInputException {
     if (v == null) {
-      return onNull(mode, in);
+      mode.nullCell(in);
+      return null;
     }
     if (v instanceof DenseVector d) {
       double[] values = d.values();
-      if (mode != HandleInvalid.KEEP) {
-        int bad = firstNaN(values);
-        if (bad >= 0) {
-          return onNaN(mode, in, bad);
-        }
+      int bad = mode == HandleInvalid.KEEP ? -1 : firstNaN(values); // KEEP lets NaN through: no scan
+      if (!mode.computes(in, true, -1, bad, bad)) {
+        return null;
       }
       return new DenseVector(f.dense(values)); // in place: values is our own deserialized copy
     }
     if (v instanceof SparseVector s) {
-      if (mode != HandleInvalid.KEEP) {
-        int bad = firstNaN(s.values());
-        if (bad >= 0) {
-          return onNaN(mode, in, s.indices()[bad]);
-        }
+      int bad = mode == HandleInvalid.KEEP ? -1 : firstNaN(s.values());
+      if (!mode.computes(in, true, -1, bad, bad >= 0 ? s.indices()[bad] : -1)) {
+        return null;
       }
       return f.sparse(s);
     }
@@ -48,7 +44,8 @@ final class CellApply {
       CellFunction f, scala.collection.Seq<?> s, HandleInvalid mode, InputRef in, boolean floats)
       throws InvalidInputException {
     if (s == null) {
-      return onNull(mode, in);
+      mode.nullCell(in);
+      return null;
     }
     double[] values = new double[s.length()];
     int firstNull = -1;
@@ -69,16 +66,8 @@ final class CellApply {
         }
       }
     }
-    if (firstNull >= 0) {
-      if (mode == HandleInvalid.ERROR) {
-        throw new InvalidInputException(in, Problem.NULL_ELEMENT, firstNull);
-      }
-      if (mode == HandleInvalid.SKIP || !f.elementwise()) {
-        return null;
-      }
-    }
-    if (firstNaN >= 0 && mode != HandleInvalid.KEEP) {
-      return onNaN(mode, in, firstNaN);
+    if (!mode.computes(in, f.elementwise(), firstNull, firstNaN, firstNaN)) {
+      return null;
     }
     double[] out = f.dense(values);
     if (firstNull >= 0) { // keep + elementwise: a null element stays null
@@ -102,11 +91,12 @@ final class CellApply {
   static Double number(CellFunction f, Double x, HandleInvalid mode, InputRef in)
       throws InvalidInputException {
     if (x == null) {
-      return onNull(mode, in);
+      mode.nullCell(in);
+      return null;
     }
     double v = x;
-    if (v != v && mode != HandleInvalid.KEEP) {
-      return onNaN(mode, in, -1);
+    if (!mode.computes(in, true, -1, v != v ? 0 : -1, -1)) {
+      return null;
     }
     return f.scalar(v);
   }
@@ -129,19 +119,5 @@ final class CellApply {
       }
     }
     return -1;
-  }
-
-  private static <T> T onNull(HandleInvalid mode, InputRef in) throws InvalidInputException {
-    if (mode == HandleInvalid.ERROR) {
-      throw new InvalidInputException(in, Problem.NULL_VALUE, -1);
-    }
-    return null;
-  }
-
-  private static <T> T onNaN(HandleInvalid mode, InputRef in, int index) throws InvalidInputException {
-    if (mode == HandleInvalid.ERROR) {
-      throw new InvalidInputException(in, Problem.NAN, index);
-    }
-    return null;
   }
 }

@@ -61,6 +61,48 @@ public enum HandleInvalid {
   }
 
   /**
+   * The one policy for a null cell, on both execution paths: the result is null (SKIP then drops the
+   * row; KEEP passes null through).
+   *
+   * @throws InvalidInputException under {@code ERROR}
+   */
+  public void nullCell(InputRef in) throws InvalidInputException {
+    if (this == ERROR) {
+      throw new InvalidInputException(in, InvalidInputException.Problem.NULL_VALUE, -1);
+    }
+  }
+
+  /**
+   * The one policy for a cell whose entries were scanned, on both execution paths: true to compute the
+   * result, false for a null result (SKIP drops the row).
+   *
+   * @param elementwise false for a row-wise function, whose row is null under KEEP if an element is
+   * @param firstNull the index of the first null array element, or -1
+   * @param firstNaN the position of the first NaN entry, or -1
+   * @param nanIndex the index the failure reports for that NaN (a sparse vector's index of it; -1 for a
+   *     number)
+   * @throws InvalidInputException under {@code ERROR}, for the null element first, else the NaN
+   */
+  public boolean computes(InputRef in, boolean elementwise, int firstNull, int firstNaN, int nanIndex)
+      throws InvalidInputException {
+    if (firstNull >= 0) {
+      if (this == ERROR) {
+        throw new InvalidInputException(in, InvalidInputException.Problem.NULL_ELEMENT, firstNull);
+      }
+      if (this == SKIP || !elementwise) {
+        return false;
+      }
+    }
+    if (firstNaN >= 0 && this != KEEP) {
+      if (this == ERROR) {
+        throw new InvalidInputException(in, InvalidInputException.Problem.NAN, nanIndex);
+      }
+      return false;
+    }
+    return true;
+  }
+
+  /**
    * The constant whose {@link #paramValue()} is {@code value}.
    *
    * @throws IllegalArgumentException with {@link #problem}'s text if there is none

@@ -4,7 +4,6 @@ import io.github.sparkactivations.internal.CellFunction;
 import io.github.sparkactivations.internal.HandleInvalid;
 import io.github.sparkactivations.internal.InputRef;
 import io.github.sparkactivations.internal.InvalidInputException;
-import io.github.sparkactivations.internal.InvalidInputException.Problem;
 import java.io.Serializable;
 import org.apache.spark.sql.catalyst.InternalRow;
 import org.apache.spark.sql.catalyst.expressions.GenericInternalRow;
@@ -74,8 +73,10 @@ public final class NativeFunction implements Serializable {
 
   /** A null input cell: fails under {@code error}; the result is null otherwise. */
   public void onNull() {
-    if (mode == HandleInvalid.ERROR) {
-      throw sneaky(new InvalidInputException(in, Problem.NULL_VALUE, -1));
+    try {
+      mode.nullCell(in);
+    } catch (InvalidInputException e) {
+      throw sneaky(e);
     }
   }
 
@@ -86,16 +87,16 @@ public final class NativeFunction implements Serializable {
     double[] xs = buffers.values(n);
     int nan = readDoubles(values, xs);
     if (v.getByte(0) == DENSE) {
-      if (nan >= 0 && mode != HandleInvalid.KEEP) {
-        return onNaN(nan);
+      if (!computes(-1, nan, nan)) {
+        return null;
       }
       kernel.dense(xs);
       return denseVector(UnsafeArrayData.fromPrimitiveArray(xs));
     }
     int size = v.getInt(1);
     ArrayData indices = v.getArray(2);
-    if (nan >= 0 && mode != HandleInvalid.KEEP) {
-      return onNaN(indices.getInt(nan));
+    if (!computes(-1, nan, nan >= 0 ? indices.getInt(nan) : -1)) {
+      return null;
     }
     if (kernel.keepsSparse()) {
       kernel.dense(xs);
@@ -140,11 +141,7 @@ public final class NativeFunction implements Serializable {
 
   /** False if the number x gives null ({@code skip} of a NaN); fails for a NaN under {@code error}. */
   public boolean accepts(double x) {
-    if (x != x && mode != HandleInvalid.KEEP) {
-      onNaN(-1);
-      return false;
-    }
-    return true;
+    return computes(-1, x != x ? 0 : -1, -1);
   }
 
   /** f(x) of a number. */
@@ -169,16 +166,8 @@ public final class NativeFunction implements Serializable {
         }
       }
     }
-    if (firstNull >= 0) {
-      if (mode == HandleInvalid.ERROR) {
-        throw sneaky(new InvalidInputException(in, Problem.NULL_ELEMENT, firstNull));
-      }
-      if (mode == HandleInvalid.SKIP || !kernel.elementwise()) {
-        return null;
-      }
-    }
-    if (firstNaN >= 0 && mode != HandleInvalid.KEEP) {
-      return onNaN(firstNaN);
+    if (!computes(firstNull, firstNaN, firstNaN)) {
+      return null;
     }
     kernel.dense(xs);
     if (firstNull < 0 && !floats) {
@@ -220,11 +209,13 @@ public final class NativeFunction implements Serializable {
     return -1;
   }
 
-  private <T> T onNaN(int index) {
-    if (mode == HandleInvalid.ERROR) {
-      throw sneaky(new InvalidInputException(in, Problem.NAN, index));
+  /** {@link HandleInvalid#computes}, its checked failure thrown unchanged. */
+  private boolean computes(int firstNull, int firstNaN, int nanIndex) {
+    try {
+      return mode.computes(in, kernel.elementwise(), firstNull, firstNaN, nanIndex);
+    } catch (InvalidInputException e) {
+      throw sneaky(e);
     }
-    return null;
   }
 
   private static InternalRow denseVector(ArrayData values) {
