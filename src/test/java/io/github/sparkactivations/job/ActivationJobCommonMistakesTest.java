@@ -20,8 +20,8 @@ import org.junit.jupiter.api.io.TempDir;
 /**
  * Common first-run mistakes and what the job says about each: keep + standardize (one NaN would poison
  * a whole feature), a parquet directory read as csv, non-numeric columns left out by features.exclude
- * (named and reported), a null/NaN feature (named with its column and row), and an outputCol clashing
- * with output.keep (the advice names the fix that works).
+ * (named and reported), and an outputCol clashing with output.keep (the advice names the fix that works).
+ * A null or NaN feature is in {@link ActivationJobBadInputTest}.
  */
 class ActivationJobCommonMistakesTest extends SparkTestBase {
 

@@ -7,8 +7,8 @@ import org.junit.jupiter.api.BeforeAll;
 
 /**
  * One {@link SparkSession} per test JVM (local[2], UI off, 2 shuffle partitions), shared by every test
- * class that extends this base, plus spark-testing-base's DataFrame assertions by composition
- * ({@link #STB}).
+ * class that extends this base. DataFrame equality comes from {@link DataFrameEquality}: spark-testing-base's
+ * assertions where the build has that library, an equally strict copy of our own where it does not.
  *
  * <p>{@code ConvertToLocalRelation} is excluded, so a UDF over a small {@code createDataFrame} runs in
  * real, serialized tasks instead of being folded on the driver: a closure that captures something

@@ -100,6 +100,15 @@ public final class Histogram implements Serializable {
     return counts.clone();
   }
 
+  /** The largest count of one bin (0 when every bin is empty). */
+  public long maxCount() {
+    long m = 0;
+    for (long c : counts) {
+      m = Math.max(m, c);
+    }
+    return m;
+  }
+
   /** Values below {@code lo}. */
   public long below() {
     return below;

@@ -127,8 +127,7 @@ public final class HtmlReport {
     valueRow(h, "saturatedFraction", "saturated", s.saturatedFraction(), pct(s.saturatedFraction()));
     h.append("</table>\n<p class=\"note\">saturated: ").append(esc(s.saturation())).append("</p>\n");
     h.append("<div class=\"figs\">\n");
-    String outside = a.inputs().below() + a.inputs().above() == 0 ? ""
-        : "; outside the drawn range: " + a.inputs().below() + " below, " + a.inputs().above() + " above";
+    String outside = outsideOf(a.inputs());
     figure(h, id + "-inputs", a.inputs(), ReportCharts.dataUri(ReportCharts.inputs(a)),
         a.probe().elementwise() == null
             ? "The stage's input values (a row-wise function has no curve over one x)" + outside + "."

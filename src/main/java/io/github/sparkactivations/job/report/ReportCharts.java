@@ -43,7 +43,7 @@ public final class ReportCharts {
     ElementwiseActivation f = p.elementwise();
     XYChart c = chart("Inputs of stage " + p.index() + " (" + p.inputCol() + ")", "x (the stage's input)",
         f == null ? "values per bin" : "f(x), f'(x)");
-    double top = Math.max(1, maxCount(h)) * 1.08;
+    double top = Math.max(1, h.maxCount()) * 1.08;
     int group = f == null ? 0 : 1;
     anchor(c, h.lo(), h.hi());
     if (f != null) {
@@ -68,7 +68,7 @@ public final class ReportCharts {
   /** A histogram alone; {@code shadeBelow}/{@code shadeAbove} shade x below/above those values (NaN: none). */
   public static XYChart histogram(String title, String xTitle, Histogram h, double shadeBelow, double shadeAbove) {
     XYChart c = chart(title, xTitle, "rows or values per bin");
-    double top = Math.max(1, maxCount(h)) * 1.08;
+    double top = Math.max(1, h.maxCount()) * 1.08;
     anchor(c, h.lo(), h.hi());
     if (!Double.isNaN(shadeBelow)) {
       rect(c, "vanishing (below " + fmt(shadeBelow) + ") and exploding (above " + fmt(shadeAbove) + ")", h.lo(), shadeBelow, top, ZONE, 0);
@@ -208,14 +208,6 @@ public final class ReportCharts {
     s.setMarker(SeriesMarkers.NONE);
     s.setYAxisGroup(group);
     return s;
-  }
-
-  private static long maxCount(Histogram h) {
-    long m = 0;
-    for (int i = 0; i < h.bins(); i++) {
-      m = Math.max(m, h.count(i));
-    }
-    return m;
   }
 
   private static String fmt(double d) {
