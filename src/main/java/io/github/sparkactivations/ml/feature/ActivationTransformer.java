@@ -147,7 +147,10 @@ public class ActivationTransformer extends ColumnStage<ActivationTransformer> {
    *     row-wise (its derivative is a Jacobian matrix per row, not one value per entry)
    */
   public void validateParams() {
-    Activation parsed = getActivationFunction();
+    validateParams(getActivationFunction());
+  }
+
+  private void validateParams(Activation parsed) {
     if (parsed instanceof RowwiseActivation fn && getDerivative()) {
       throw new InvalidParamException(
           uid() + ": derivative=true is not supported for the row-wise activation " + fn.name() + ": "
@@ -164,11 +167,11 @@ public class ActivationTransformer extends ColumnStage<ActivationTransformer> {
    */
   @Override
   ColumnFunction prepare() {
-    validateParams();
     Activation parsed = getActivationFunction();
+    validateParams(parsed);
     boolean d = getDerivative();
     if (parsed instanceof RowwiseActivation fn) {
-      return (input, type, mode, in) -> ColumnEngine.rowwise(input, type, fn, 1.0, mode, in);
+      return (input, type, mode, in) -> ColumnEngine.rowwise(input, type, fn, Rules.DEFAULT_TEMPERATURE, mode, in);
     }
     ElementwiseActivation fn = (ElementwiseActivation) parsed;
     return (input, type, mode, in) -> ColumnEngine.elementwise(input, type, fn, d, mode, in);
